@@ -1,0 +1,5 @@
+"""Allow ``python -m converter``."""
+from converter.cli import main
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,138 @@
+"""The ``tei-edition`` command line: a thin layer over pipeline, validate and writers.
+
+Exit codes: 0 ok, 1 invalid input or invalid TEI, 2 usage. Problems print as
+``file:line:col: message``; tracebacks only with ``--debug``.
+"""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from converter import __version__
+from converter.errors import InputError
+
+
+def _fail(err: InputError) -> None:
+    click.echo(str(err), err=True)
+    sys.exit(1)
+
+
+class _Group(click.Group):
+    """Turns InputError (and, without --debug, any crash) into a one-line error, exit 1."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except InputError as err:
+            _fail(err)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
+            raise
+        except Exception as err:  # noqa: BLE001 - last line of defence for users
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo(f"tei-edition: internal error: {type(err).__name__}: {err}", err=True)
+            click.echo("  hint: rerun with --debug for a traceback and report it", err=True)
+            sys.exit(1)
+
+
+@click.group(cls=_Group)
+@click.version_option(__version__, prog_name="tei-edition")
+@click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
+@click.pass_context
+def main(ctx, debug):
+    """Turn plain-text historical documents into TEI P5 editions, validate, and export."""
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+
+
+@main.command()
+@click.argument("seed", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the TEI here (default: standard output).")
+@click.option("--encoding", help="Encoding of the text file if not UTF-8 (e.g. cp1252).")
+@click.option("--report", is_flag=True, help="Print what was inferred, by source line.")
+def convert(seed, output, encoding, report):
+    """Convert SEED.txt (and its sidecar SEED.json) to TEI."""
+    from converter.pipeline import convert_file, sidecar_path
+    from converter.xmlio import write_atomic
+
+    data, doc = convert_file(seed, encoding)
+    if report:
+        for inf in sorted(doc.report, key=lambda i: (i.line, i.what)):
+            click.echo(f"{seed}:{inf.line}: [{inf.cert}] {inf.what}"
+                       + (f": {inf.detail}" if inf.detail else ""), err=True)
+    if output:
+        write_atomic(output, data, inputs=(seed, sidecar_path(seed)))
+    else:
+        click.echo(data.decode("utf-8"), nl=False)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--schema", default="edition", show_default=True,
+              help="edition (ours, with Schematron), tei_all, tei_lite, or PATH.rng")
+def validate(files, schema):
+    """Validate TEI FILES; print each problem as file:line:col: message."""
+    from converter.validate import check_file, relaxng
+
+    relaxng(schema)  # compile once, fail early on a bad schema
+    bad = 0
+    for f in files:
+        try:
+            problems = check_file(f, schema)
+        except InputError as err:
+            click.echo(str(err), err=True)
+            bad += 1
+            continue
+        for p in problems:
+            click.echo(str(p))
+        bad += bool(problems)
+    if bad:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--to", "fmt", type=click.Choice(["html", "text"]), required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--width", default=72, show_default=True, help="Text edition line width.")
+@click.option("--index", is_flag=True, help="Text edition: add an index of names.")
+def export(file, fmt, output, width, index):
+    """Export a TEI FILE as an HTML or plain-text reading edition."""
+    from converter.writers import WRITERS
+    from converter.xmlio import parse_file, write_atomic
+
+    data = WRITERS[fmt](parse_file(file), width=width, index=index)
+    if output:
+        write_atomic(output, data, inputs=(file,))
+    else:
+        click.echo(data.decode("utf-8"), nl=False)
+
+
+@main.command()
+@click.argument("seeds_dir", default="seeds", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--out", "out_dir", default="tei", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Where TEI files go.")
+@click.option("--editions", "ed_dir", default="editions", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Where HTML and text editions go.")
+def build(seeds_dir, out_dir, ed_dir):
+    """Convert every SEEDS_DIR/*.txt to TEI, validate it, and export HTML and text."""
+    from converter.build import build_all
+
+    if not seeds_dir.is_dir():
+        raise InputError("no such folder", str(seeds_dir))
+    start = time.perf_counter()
+    results = build_all(seeds_dir, out_dir, ed_dir)
+    failed = [r for r in results if r.error]
+    for r in results:
+        if r.error:
+            click.echo(r.error, err=True)
+    click.echo(f"built {len(results) - len(failed)} of {len(results)} editions in "
+               f"{time.perf_counter() - start:.2f} s; {sum(r.words for r in results)} words",
+               err=True)
+    if failed:
+        sys.exit(1)

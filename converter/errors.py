@@ -1,0 +1,30 @@
+"""One exception type for every user-facing problem: it knows where the problem is."""
+from __future__ import annotations
+
+
+class InputError(Exception):
+    """A problem in a user's file, reported as ``file:line:col: message`` (then a hint)."""
+
+    def __init__(self, message: str, file: str | None = None, line: int | None = None,
+                 col: int | None = None, hint: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.file = file
+        self.line = line
+        self.col = col
+        self.hint = hint
+
+    def location(self) -> str:
+        """``file:line:col`` with whatever parts are known."""
+        parts = [self.file or "<input>"]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.col is not None:
+                parts.append(str(self.col))
+        return ":".join(parts)
+
+    def __str__(self) -> str:
+        text = f"{self.location()}: {self.message}"
+        if self.hint:
+            text += f"\n  hint: {self.hint}"
+        return text

@@ -1,0 +1,51 @@
+"""Inline markup: nest a block's stand-off ``Span``s into properly nested elements.
+
+Passes annotate independently (quotations, entities, dates, inline lists, breaks), so
+their spans may overlap. Nesting here is a single sort and a stack sweep (linear after
+sorting); a span that crosses an earlier one is dropped, never the text under it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from converter.model import Span
+
+
+@dataclass
+class SpanNode:
+    """A span with the spans nested inside it."""
+
+    span: Span
+    children: list = field(default_factory=list)
+
+
+def nest(spans, text_len: int) -> tuple[list[SpanNode], list[Span]]:
+    """Nest ``spans`` into a forest; returns (roots, dropped crossing spans)."""
+    roots: list[SpanNode] = []
+    stack: list[SpanNode] = []
+    dropped: list[Span] = []
+    ordered = sorted((s for s in spans if 0 <= s.start <= s.end <= text_len),
+                     key=lambda s: (s.start, -s.end, s.rank))
+    for s in ordered:
+        while stack and (s.start >= stack[-1].span.end and not
+                         (s.start == s.end == stack[-1].span.end == stack[-1].span.start)):
+            stack.pop()
+        if stack and s.end > stack[-1].span.end:
+            dropped.append(s)
+            continue
+        node = SpanNode(s)
+        (stack[-1].children if stack else roots).append(node)
+        if s.start < s.end:
+            stack.append(node)
+    return roots, dropped
+
+
+def line_breaks(text: str, spans) -> list[Span]:
+    """An ``lb`` milestone after each newline inside a block, where no break is marked yet."""
+    taken = {s.start for s in spans if s.kind in ("lb", "pb")}
+    out, at = [], text.find("\n")
+    while at != -1:
+        if at + 1 not in taken:
+            out.append(Span(at + 1, at + 1, "lb", (), 90))
+        at = text.find("\n", at + 1)
+    return out

@@ -1,0 +1,26 @@
+"""Structure passes: small pure functions ``Document -> Document`` run in ``PASSES`` order.
+
+Order matters: page-break repair first (so later passes see whole paragraphs), then the
+front matter (which must see the document's opening blocks before headings claim them),
+headings, and finally the grouping of headings into nested divisions.
+"""
+from __future__ import annotations
+
+from converter.passes.divisions import group_divisions
+from converter.passes.frontmatter import front_matter
+from converter.passes.headings import mark_headings
+from converter.passes.pagebreaks import repair_page_breaks
+
+PASSES = (
+    repair_page_breaks,
+    front_matter,
+    mark_headings,
+    group_divisions,
+)
+
+
+def run_passes(doc, passes=PASSES):
+    """Run each pass in order; each returns a new Document."""
+    for fn in passes:
+        doc = fn(doc)
+    return doc

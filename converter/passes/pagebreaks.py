@@ -1,0 +1,67 @@
+"""Page-break repair: a paragraph that stops mid-sentence continues in the next block.
+
+Text pasted from paginated sources splits sentences at page ends ("surround the Soviet" /
+blank line / "Union"), sometimes inside a hyphenated word ("self-" / "satisfaction").
+The blocks are joined and the join is kept as a ``pb`` milestone (``break="no"`` inside a
+word), so the evidence of the break is never lost and an editor can review it.
+"""
+from __future__ import annotations
+
+import re
+
+from converter.model import Block, Document, Span, attrs_of
+from converter.passes.textutil import ends_sentence, first_char, words
+
+# A block this long that stops without punctuation is prose cut off, not a heading or label.
+MIN_WORDS = 12
+_HYPHEN_END = re.compile(r"[^\W\d_]-$")
+_LIST_START = re.compile(r"^\s*(?:\(?\d+[.):]|\(?[a-zA-Z][.)]\s|[IVXLC]+\.\s|[*•–-]\s)")
+
+
+def _join_kind(prev: Block, nxt: Block) -> tuple[str, str] | None:
+    """('word'|'space', cert) when ``nxt`` continues ``prev``, else None."""
+    if prev.kind != "p" or nxt.kind != "p" or "\n" in prev.text:
+        return None
+    tail, head = prev.text.rstrip(), nxt.text.lstrip()
+    if len(words(tail)) < MIN_WORDS or _LIST_START.match(head):
+        return None
+    start = first_char(head)
+    if not start:
+        return None
+    if _HYPHEN_END.search(tail) and start.islower():
+        return "word", "high"
+    if ends_sentence(tail):
+        return None
+    if start.islower():
+        return "space", "high"
+    if tail[-1].isalnum() and not head.startswith(("“", '"', "‘")):
+        # "surround the Soviet" / "Union": prose rarely stops without punctuation.
+        return "space", "medium"
+    return None
+
+
+def join_blocks(prev: Block, nxt: Block, kind: str, cert: str) -> Block:
+    """``prev`` and ``nxt`` as one block with a ``pb`` milestone where the break was."""
+    text = prev.text.rstrip()
+    if kind == "space":
+        text += " "
+    at = len(text)
+    shifted = [Span(s.start + at, s.end + at, s.kind, s.attrs, s.rank) for s in nxt.spans]
+    pb = Span(at, at, "pb", attrs_of(type="inferred", cert=cert,
+                                     **({"break": "no"} if kind == "word" else {})))
+    return prev.with_(text=text + nxt.text.lstrip(), spans=prev.spans + [pb] + shifted)
+
+
+def repair_page_breaks(doc: Document) -> Document:
+    """Join blocks split mid-sentence (top level only: it runs before any grouping)."""
+    out: list = []
+    for block in doc.body:
+        if out and isinstance(out[-1], Block) and isinstance(block, Block):
+            how = _join_kind(out[-1], block)
+            if how:
+                out[-1] = join_blocks(out[-1], block, *how)
+                doc.infer(block.line, "joined paragraph across break", how[1],
+                          "word split by hyphen" if how[0] == "word" else "sentence ran on")
+                continue
+        out.append(block)
+    return doc.with_(body=out)

@@ -1,0 +1,67 @@
+"""The conversion pipeline: reader -> passes -> (entities) -> TEI builder -> bytes.
+
+This is the one place that wires the stages together; every stage is a pure function of
+the document, so the same input always gives the same bytes.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from converter import reader, sidecar, tei
+from converter.model import Document
+from converter.passes import run_passes
+
+_MONTHS = ("january february march april may june july august september october "
+           "november december").split()
+_DATE = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")\s+(\d{1,2}),\s+(\d{4})\b")
+
+
+def doc_id(path: Path) -> str:
+    """The edition id: the seed's file name without extension."""
+    return Path(path).stem
+
+
+def _metadata(doc: Document) -> dict:
+    """Sidecar metadata, with title/author/date inferred from the front matter if absent."""
+    meta = dict(doc.sidecar.get("metadata", {}))
+    for blk in doc.front:
+        if blk.kind == "docTitle":
+            meta.setdefault("title", blk.text)
+        elif blk.kind == "docAuthor":
+            meta.setdefault("author", blk.text)
+        elif blk.kind == "argument" and "date" not in meta and not doc.sidecar.get("metadata"):
+            # Only without a sidecar: a headnote's date may be another text's (a commentary).
+            hits = _DATE.findall(blk.text)
+            if hits:
+                month, day, year = hits[-1]
+                meta["date"] = f"{year}-{_MONTHS.index(month.lower()) + 1:02d}-{int(day):02d}"
+    return meta
+
+
+def convert_bytes(data: bytes, source: str, ident: str, side: dict | None = None,
+                  encoding: str | None = None) -> tuple[bytes, Document]:
+    """Convert the text ``data`` (with an already-loaded sidecar) to TEI bytes."""
+    doc = reader.read(data, source, ident, encoding)
+    doc = doc.with_(sidecar=side or {})
+    doc = run_passes(doc)
+    doc = doc.with_(meta=_metadata(doc))
+    return tei.serialize(tei.build(doc)), doc
+
+
+def sidecar_path(text_path: Path) -> Path:
+    """``seeds/x.txt`` -> ``seeds/x.json``."""
+    return Path(text_path).with_suffix(".json")
+
+
+def convert_file(path: Path, encoding: str | None = None) -> tuple[bytes, Document]:
+    """Convert the seed at ``path`` (and its sidecar, if any) to TEI bytes."""
+    from converter.errors import InputError
+
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(f"cannot read file: {err.strerror}", str(path)) from None
+    side = sidecar.load(sidecar_path(path))
+    return convert_bytes(data, str(path), doc_id(path), side, encoding)

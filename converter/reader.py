@@ -1,0 +1,82 @@
+"""Reader: bytes of a plain-text file -> paragraph blocks that remember their source line.
+
+Decoding is strict (a wrong encoding is an error with a byte offset, never mojibake);
+newlines are normalised (CRLF, lone CR); characters XML cannot hold are replaced with
+U+FFFD and reported, so the TEI is always well-formed and the editor knows why.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+
+from converter.errors import InputError
+from converter.model import Block, Document
+
+# XML 1.0 forbids C0 controls other than TAB/LF/CR, lone surrogates, and U+FFFE/FFFF.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_BLANK_RUN = re.compile(r"\n[ \t\u00a0]*\n\s*")
+
+
+def decode(data: bytes, source: str, encoding: str | None = None) -> str:
+    """Decode ``data`` as UTF-8 (BOM optional), UTF-16 with BOM, or ``encoding`` if given."""
+    if encoding:
+        try:
+            return data.decode(encoding)
+        except LookupError:
+            raise InputError(f"unknown encoding {encoding!r}", source) from None
+        except UnicodeDecodeError as err:
+            raise _decode_error(data, err, source, encoding) from None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16")
+    if b"\x00" in data[:4096] and data.count(b"\x00") > len(data[:4096]) // 4:
+        raise InputError("this looks like a binary file, not text", source, 1,
+                         hint="give a plain-text (.txt) file")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise _decode_error(data, err, source, "utf-8") from None
+
+
+def _decode_error(data: bytes, err: UnicodeDecodeError, source: str, enc: str) -> InputError:
+    line = data.count(b"\n", 0, err.start) + 1
+    col = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
+    return InputError(f"not valid {enc}: byte 0x{data[err.start]:02x} at offset {err.start}",
+                      source, line, col,
+                      hint="pass --encoding (e.g. cp1252 or latin-1) if the file is not UTF-8")
+
+
+def normalise(text: str) -> tuple[str, int]:
+    """Unify newlines and replace XML-illegal characters; returns (text, replacements)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, n = _XML_ILLEGAL.subn("\ufffd", text)
+    return text, n
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Split at blank lines; each block keeps its internal newlines and its first line."""
+    blocks: list[Block] = []
+    pos, line = 0, 1
+    for m in _BLANK_RUN.finditer(text + "\n\n"):
+        chunk = text[pos:m.start()]
+        stripped = chunk.strip()
+        if stripped:
+            lead = chunk[: len(chunk) - len(chunk.lstrip())]
+            lines = [ln.strip() for ln in stripped.split("\n")]
+            blocks.append(Block("p", "\n".join(ln for ln in lines if ln),
+                                line + lead.count("\n")))
+        line += text.count("\n", pos, m.end()) if m.end() <= len(text) else text.count("\n", pos)
+        pos = m.end()
+    return blocks
+
+
+def read(data: bytes, source: str, doc_id: str, encoding: str | None = None) -> Document:
+    """Turn raw bytes into a Document whose body is a list of paragraph Blocks."""
+    text, replaced = normalise(decode(data, source, encoding))
+    blocks = split_blocks(text)
+    if not blocks:
+        raise InputError("the file has no text (it is empty or only white space)", source, 1)
+    doc = Document(id=doc_id, source=source, body=blocks)
+    if replaced:
+        doc.infer(1, "replaced characters", "high",
+                  f"{replaced} control character(s) XML cannot hold became U+FFFD")
+    return doc

@@ -1,0 +1,44 @@
+"""Schematron checks for what RELAX NG cannot say (references resolve, ids are unique,
+dates are real calendar dates, numbered lists count on), run with lxml's isoschematron."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from lxml import etree
+from lxml import isoschematron
+
+from converter.xmlio import SCHEMAS_DIR, safe_parser
+
+SCH_PATH = SCHEMAS_DIR / "tei-edition.sch"
+SVRL = "{http://purl.oclc.org/dsdl/svrl}"
+
+
+@lru_cache(maxsize=1)
+def _schematron():
+    if not SCH_PATH.exists():
+        return None
+    return isoschematron.Schematron(etree.parse(str(SCH_PATH), safe_parser()),
+                                    store_report=True)
+
+
+def check(tree, source: str) -> list:
+    """Problems found by ``schemas/tei-edition.sch`` (line numbers of the failing node)."""
+    from converter.validate import Problem
+
+    sch = _schematron()
+    if sch is None or sch.validate(tree):
+        return []
+    out = []
+    root = tree.getroot() if hasattr(tree, "getroot") else tree
+    for fail in sch.validation_report.iter(f"{SVRL}failed-assert", f"{SVRL}successful-report"):
+        loc = fail.get("location", "")
+        line = 1
+        try:
+            hits = root.getroottree().xpath(loc) if loc else []
+            if hits and hasattr(hits[0], "sourceline") and hits[0].sourceline:
+                line = hits[0].sourceline
+        except etree.XPathError:
+            pass
+        text = "".join(fail.itertext()).strip()
+        out.append(Problem(source, line, 1, text))
+    return out

@@ -1,0 +1,79 @@
+"""Sidecar ``seeds/<id>.json``: metadata, entity authority and notes, checked by JSON Schema.
+
+Errors name the file, the line of the bad value when it can be found, and its JSON path
+(``$.entities[3].type``), so an editor can go straight to it.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from converter.errors import InputError
+
+from converter.xmlio import SCHEMAS_DIR
+
+SCHEMA_PATH = SCHEMAS_DIR / "sidecar.schema.json"
+
+
+@lru_cache(maxsize=1)
+def _validator():
+    import jsonschema
+
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+def json_path(parts) -> str:
+    """``$.a[2].b`` from a jsonschema absolute path."""
+    out = "$"
+    for p in parts:
+        out += f"[{p}]" if isinstance(p, int) else f".{p}"
+    return out
+
+
+def _line_of(raw: str, parts) -> int | None:
+    """Best-effort source line of the value at ``parts`` (the last key named in it)."""
+    keys = [p for p in parts if isinstance(p, str)]
+    if not keys:
+        return None
+    m = re.search(r'"%s"\s*:' % re.escape(keys[-1]), raw)
+    return raw.count("\n", 0, m.start()) + 1 if m else None
+
+
+def check(data, raw: str, source: str) -> None:
+    """Raise InputError for the first schema violation or a duplicate entity id."""
+    errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        err = errors[0]
+        parts = list(err.absolute_path)
+        raise InputError(f"{json_path(parts)}: {err.message}", source, _line_of(raw, parts))
+    seen: set[str] = set()
+    for i, ent in enumerate(data.get("entities", [])):
+        if ent["id"] in seen:
+            raise InputError(f"$.entities[{i}].id: entity id {ent['id']!r} is used twice",
+                             source, _line_of_value(raw, ent["id"], 2))
+        seen.add(ent["id"])
+
+
+def _line_of_value(raw: str, value: str, nth: int) -> int | None:
+    hits = [m.start() for m in re.finditer(r'"id"\s*:\s*"%s"' % re.escape(value), raw)]
+    return raw.count("\n", 0, hits[nth - 1]) + 1 if len(hits) >= nth else None
+
+
+def load(path: Path) -> dict:
+    """Parse and validate the sidecar at ``path``; a missing sidecar is an empty one."""
+    if not path.exists():
+        return {}
+    source = str(path)
+    try:
+        raw = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise InputError(f"sidecar is not UTF-8 (byte offset {err.start})", source) from None
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as err:
+        raise InputError(f"malformed JSON: {err.msg}", source, err.lineno, err.colno) from None
+    check(data, raw, source)
+    return data

@@ -1,0 +1,210 @@
+"""TEI builder: the only module that knows how TEI elements nest.
+
+It maps the model's abstract kinds to TEI elements, assigns stable ``xml:id``s derived
+from structure (``s2``, ``s2.p3``, ``s5.l1.i3``), writes the header from the metadata,
+and serialises to deterministic bytes (no timestamps, fixed attribute order).
+"""
+from __future__ import annotations
+
+from lxml import etree
+from lxml.builder import ElementMaker
+
+from converter import TOOL_NAME, __version__
+from converter.inline import line_breaks, nest
+from converter.model import Block, Document, Node
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+E = ElementMaker(namespace=TEI_NS, nsmap={None: TEI_NS})
+RESP = "#" + TOOL_NAME
+# Model attributes that steer passes and are not TEI attributes.
+_INTERNAL = {"rank", "style", "source", "level"}
+# Id prefixes for elements that get an xml:id, and the scope whose counter they use.
+_ID_PREFIX = {"div": "s", "p": "p", "list": "l", "item": "i", "quote": "q", "cit": "c",
+              "lg": "lg", "floatingText": "t"}
+_BLOCK_WRAP = {"docTitle": ("docTitle", "titlePart"), "argument": ("argument", "p")}
+# Elements that may stand inside running text: never add white space around them.
+_INLINE = {"q", "soCalled", "persName", "placeName", "orgName", "roleName", "date", "lb", "pb",
+           "anchor", "label", "ref", "hi", "rs", "foreign", "emph", "num"}
+_TITLE_PAGE = {"docAuthor", "docTitle", "docDate", "byline", "docImprint"}
+
+
+def _set_attrs(el, attrs: dict) -> None:
+    for key in sorted(attrs):
+        val = attrs[key]
+        if val is None or key in _INTERNAL or key.startswith("_"):
+            continue
+        if key == "cert":
+            el.set("cert", str(val))
+            el.set("resp", RESP)
+        elif key == "xml:id":
+            el.set(XML_ID, str(val))
+        elif key == "xml:lang":
+            el.set(XML_LANG, str(val))
+        else:
+            el.set(key, str(val))
+
+
+def inline(el, text: str, spans) -> None:
+    """Fill ``el`` with ``text``, nesting ``spans`` as child elements (newlines -> ``lb``)."""
+    roots, _dropped = nest(list(spans) + line_breaks(text, spans), len(text))
+
+    def fill(parent, nodes, start, end):
+        pos, last = start, None
+        for node in nodes:
+            s = node.span
+            chunk = text[pos:s.start]
+            if last is None:
+                parent.text = (parent.text or "") + chunk
+            else:
+                last.tail = (last.tail or "") + chunk
+            child = etree.SubElement(parent, f"{{{TEI_NS}}}{s.kind}")
+            _set_attrs(child, dict(s.attrs))
+            fill(child, node.children, s.start, s.end)
+            pos, last = s.end, child
+        chunk = text[pos:end]
+        if last is None:
+            parent.text = (parent.text or "") + chunk
+        else:
+            last.tail = (last.tail or "") + chunk
+
+    fill(el, roots, 0, len(text))
+
+
+class _Ids:
+    """Counters per scope so ids follow structure: s2.p3 is the 3rd p of the 2nd section."""
+
+    def __init__(self):
+        self.counts: dict[tuple[str, str], int] = {}
+
+    def next(self, scope: str, kind: str) -> str:
+        prefix = _ID_PREFIX[kind]
+        key = (scope, prefix)
+        self.counts[key] = self.counts.get(key, 0) + 1
+        local = f"{prefix}{self.counts[key]}"
+        return f"{scope}.{local}" if scope else local
+
+
+def _block(b: Block, ids: _Ids, scope: str):
+    if b.kind in _BLOCK_WRAP:
+        outer, inner = _BLOCK_WRAP[b.kind]
+        el = E(outer)
+        _set_attrs(el, b.attrs)
+        child = etree.SubElement(el, f"{{{TEI_NS}}}{inner}")
+        if inner == "p":
+            child.set(XML_ID, ids.next(scope, "p"))
+        inline(child, b.text, b.spans)
+        return el
+    el = E(b.kind)
+    if b.kind in _ID_PREFIX:
+        el.set(XML_ID, ids.next(scope, b.kind))
+    _set_attrs(el, b.attrs)
+    inline(el, b.text, b.spans)
+    return el
+
+
+def _items(items, ids: _Ids, scope: str, parent) -> None:
+    for it in items:
+        if isinstance(it, Block):
+            parent.append(_block(it, ids, scope))
+            continue
+        el = E(it.kind)
+        child_scope = scope
+        if it.kind in _ID_PREFIX:
+            own = ids.next(scope, it.kind)
+            el.set(XML_ID, own)
+            # Divisions and lists open a new scope; quotes keep their division's p count.
+            if it.kind in ("div", "list", "floatingText"):
+                child_scope = own
+        _set_attrs(el, it.attrs)
+        _items(it.children, ids, child_scope, el)
+        parent.append(el)
+
+
+def build_front(front: list, ids: _Ids):
+    """``front`` with a ``titlePage`` for title/author lines, then the rest in order."""
+    el = E.front()
+    page = None
+    for it in front:
+        if isinstance(it, Block) and it.kind in _TITLE_PAGE:
+            if page is None:
+                page = etree.SubElement(el, f"{{{TEI_NS}}}titlePage")
+            page.append(_block(it, ids, "front"))
+        else:
+            _items([it], ids, "front", el)
+    return el
+
+
+def build_header(doc: Document):
+    """The teiHeader from the sidecar metadata (front-matter inferences fill the gaps)."""
+    meta = doc.meta
+    title = E.title(meta.get("title") or doc.id)
+    stmt = E.titleStmt(title)
+    if meta.get("author"):
+        stmt.append(E.author(meta["author"]))
+    if meta.get("editor"):
+        stmt.append(E.editor(meta["editor"]))
+    stmt.append(E.respStmt(E.resp("Automatic up-conversion from plain text"),
+                           E.name(f"{TOOL_NAME} {__version__}")))
+    pub = E.publicationStmt(E.authority(meta.get("editor") or TOOL_NAME))
+    if meta.get("licence"):
+        pub.append(E.availability(E.licence(meta["licence"])))
+    bibl = E.bibl()
+    for key, tag in (("author", "author"), ("title", "title")):
+        if meta.get(key):
+            bibl.append(E(tag, meta[key]))
+    if meta.get("date"):
+        bibl.append(E.date(meta["date"], when=meta["date"]))
+    if meta.get("occasion"):
+        bibl.append(E.note(meta["occasion"], type="occasion"))
+    if meta.get("source"):
+        bibl.append(E.note(meta["source"], type="source"))
+    if not len(bibl):
+        bibl.text = f"Plain text {doc.source}"
+    file_desc = E.fileDesc(stmt, pub, E.sourceDesc(bibl))
+    app = E.application(E.label(TOOL_NAME), ident=TOOL_NAME, version=__version__)
+    app.set(XML_ID, TOOL_NAME)
+    enc = E.encodingDesc(E.appInfo(app))
+    lang = meta.get("language", "en")
+    prof = E.profileDesc()
+    if meta.get("date"):
+        prof.append(E.creation(E.date(meta["date"], when=meta["date"])))
+    prof.append(E.langUsage(E.language(meta.get("language_name", lang), ident=lang)))
+    return E.teiHeader(file_desc, enc, prof)
+
+
+def build(doc: Document):
+    """The whole ``TEI`` element for ``doc``."""
+    ids = _Ids()
+    text = E.text()
+    if doc.front:
+        text.append(build_front(doc.front, ids))
+    body = E.body()
+    _items(doc.body, ids, "", body)
+    text.append(body)
+    tei = E.TEI(build_header(doc), text)
+    tei.set(XML_LANG, doc.meta.get("language", "en"))
+    for extra in doc.meta.get("_after_text", []):
+        tei.append(extra)
+    return tei
+
+
+def _indent(el, level: int = 0) -> None:
+    """Indent element-only content; mixed content is left byte for byte as it is."""
+    kids = list(el)
+    if not kids or (el.text and el.text.strip()) or any(
+            (k.tail and k.tail.strip()) or etree.QName(k).localname in _INLINE for k in kids):
+        return
+    pad = "\n" + "  " * (level + 1)
+    el.text = pad
+    for k in kids:
+        k.tail = pad
+        _indent(k, level + 1)
+    kids[-1].tail = "\n" + "  " * level
+
+
+def serialize(tei) -> bytes:
+    """Deterministic UTF-8 bytes with an XML declaration and a final newline."""
+    _indent(tei)
+    return etree.tostring(tei, xml_declaration=True, encoding="UTF-8") + b"\n"

@@ -1,0 +1,81 @@
+"""Validation: RELAX NG (our fast subset, tei_all, tei_lite or any .rng), Schematron, and
+problems reported as ``file:line:col: message`` naming the element and what was expected.
+
+Compiling tei_all takes seconds, so each schema is compiled once per process and reused
+for every file of a call.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from lxml import etree
+
+from converter.errors import InputError
+from converter.xmlio import SCHEMAS_DIR, parse_file, safe_parser
+
+NAMED = {"edition": "tei-edition.rng", "tei_all": "tei_all.rng", "tei_lite": "tei_lite.rng"}
+_NS = re.compile(r"\{http://www\.tei-c\.org/ns/1\.0\}")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One validation problem at a place in a file."""
+
+    file: str
+    line: int
+    col: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}: {self.message}"
+
+
+def schema_path(name: str) -> Path:
+    """Resolve ``edition``/``tei_all``/``tei_lite`` or a path to an .rng file."""
+    if name in NAMED:
+        return SCHEMAS_DIR / NAMED[name]
+    path = Path(name)
+    if not path.exists():
+        raise InputError(f"no such schema: {name}", name,
+                         hint="use edition, tei_all, tei_lite or a path to a .rng file")
+    return path
+
+
+@lru_cache(maxsize=8)
+def relaxng(name: str) -> etree.RelaxNG:
+    """The compiled RELAX NG schema ``name`` (compiled once per process)."""
+    path = schema_path(name)
+    try:
+        tree = etree.parse(str(path), safe_parser())
+        return etree.RelaxNG(tree)
+    except (etree.XMLSyntaxError, etree.RelaxNGParseError) as err:
+        raise InputError(f"cannot load schema: {err}", str(path)) from None
+
+
+def _readable(msg: str) -> str:
+    """lxml's message with the TEI namespace stripped: 'Element p: expected ...'."""
+    return _NS.sub("", msg).replace("Did not expect element", "element not allowed here:")
+
+
+def check_tree(tree, source: str, schema: str = "edition") -> list[Problem]:
+    """Validate a parsed tree against ``schema``; return the problems (empty when valid)."""
+    rng = relaxng(schema)
+    if rng.validate(tree):
+        problems = []
+    else:
+        problems = [Problem(source, e.line, e.column or 1, _readable(e.message))
+                    for e in rng.error_log]
+    if schema == "edition":
+        from converter import schematron
+
+        problems += schematron.check(tree, source)
+    return problems
+
+
+def check_file(path: Path, schema: str = "edition") -> list[Problem]:
+    """Parse (safely) and validate the XML file at ``path``."""
+    tree = parse_file(path)
+    return check_tree(tree, str(path), schema)

@@ -1,0 +1,51 @@
+"""Test helpers: an outline of the model (for pass fixtures) and word extraction."""
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from converter.model import Block, Node
+
+TEI = "{http://www.tei-c.org/ns/1.0}"
+WORD = re.compile(r"[^\W_]+", re.UNICODE)
+SKIP = {"teiHeader", "note", "standOff", "fw"}
+
+
+def words(text: str) -> list[str]:
+    """Case-folded words of letters and digits (as the corpus scorer counts them)."""
+    return [w.casefold() for w in WORD.findall(text)]
+
+
+def text_words(xml: bytes) -> list[str]:
+    """Words of the TEI <text>, notes and stand-off data excluded, blocks kept apart."""
+    root = etree.fromstring(xml)
+    text = root.find(f"{TEI}text")
+
+    def walk(el):
+        out = [el.text or ""]
+        for c in el:
+            name = etree.QName(c).localname if isinstance(c.tag, str) else None
+            if name and name not in SKIP:
+                out.append(" " + walk(c) + (" " if name != "lb" or c.get("break") != "no" else ""))
+            out.append(c.tail or "")
+        return "".join(out)
+
+    return words(walk(text))
+
+
+def outline(items, depth: int = 0) -> list[str]:
+    """One line per block or node: kind, the attributes that matter, the first words."""
+    lines = []
+    for it in items:
+        attrs = " ".join(f"{k}={v}" for k, v in sorted(it.attrs.items())
+                         if k not in ("rank", "style") and v is not None)
+        pad = "  " * depth
+        if isinstance(it, Block):
+            spans = ",".join(sorted({s.kind for s in it.spans}))
+            head = " ".join(it.text.split()[:6])
+            lines.append(f"{pad}{it.kind}[{attrs}]{'{' + spans + '}' if spans else ''} {head}".rstrip())
+        elif isinstance(it, Node):
+            lines.append(f"{pad}{it.kind}[{attrs}]")
+            lines.extend(outline(it.children, depth + 1))
+    return lines

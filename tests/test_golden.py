@@ -1,0 +1,46 @@
+"""Golden cases: tests/golden/<case>/input.txt (+ input.json) must give expected.xml,
+expected.html and expected.txt byte for byte, and the XML must be valid against our
+schema and tei_all. Regenerate with ``pytest --update-golden`` and review the diff."""
+from pathlib import Path
+
+import pytest
+
+from converter.pipeline import convert_bytes
+from converter.validate import check_tree
+from converter.writers import EXTENSIONS, WRITERS
+from converter.xmlio import parse_bytes
+from tests.helpers import text_words, words
+
+GOLDEN = Path(__file__).parent / "golden"
+CASES = sorted(p for p in GOLDEN.iterdir() if (p / "input.txt").exists())
+
+
+def _outputs(case: Path) -> dict[str, bytes]:
+    import json
+
+    side = json.loads((case / "input.json").read_text("utf-8")) if (case / "input.json").exists() else {}
+    xml, _ = convert_bytes((case / "input.txt").read_bytes(), "input.txt", case.name, side)
+    tree = parse_bytes(xml, "expected.xml")
+    out = {"expected.xml": xml}
+    for fmt, writer in WRITERS.items():
+        out["expected" + EXTENSIONS[fmt]] = writer(tree)
+    return out
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_golden(case, update_golden):
+    for name, data in _outputs(case).items():
+        path = case / name
+        if update_golden:
+            path.write_bytes(data)
+        assert path.exists(), f"{path} missing: run pytest --update-golden"
+        assert data == path.read_bytes(), f"{case.name}/{name} differs from the golden file"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_golden_valid_and_faithful(case, tei_all):
+    xml = (case / "expected.xml").read_bytes()
+    tree = parse_bytes(xml, str(case))
+    assert check_tree(tree, str(case)) == []
+    assert tei_all.validate(tree), tei_all.error_log
+    assert text_words(xml) == words((case / "input.txt").read_text("utf-8-sig"))
