@@ -1,45 +1,244 @@
-"""Build: every seed -> validated TEI -> HTML and text editions. One bad file never
-stops the others; each result says what happened."""
+"""Build: every seed -> validated TEI -> HTML and text editions, in parallel, incrementally.
+
+``run_job`` is the per-file job: a pure function of a picklable ``Job`` that never raises
+(one bad file never stops the others) and returns a small ``Result``. ``build_all`` decides
+which seeds need a rebuild (``converter.manifest``), runs the jobs in this process, in a
+process pool (``jobs`` workers) or on a Dask cluster (``scheduler``), and records what was
+built. Memory: each worker holds one file at a time and results are a few numbers, so a
+build needs about ``jobs`` times the largest file, whatever the size of the corpus.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+import os
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from converter.errors import InputError
+from converter.manifest import Manifest, code_version, input_key
+
+TEI_NS = "{http://www.tei-c.org/ns/1.0}"
+# Elements counted as entity mentions in the summary.
+ENTITY_TAGS = {f"{TEI_NS}{n}" for n in ("persName", "placeName", "orgName", "roleName", "rs",
+                                       "name")}
+# Flush the manifest at least this often, so an interrupted build keeps its progress.
+_FLUSH_SECONDS = 5.0
+
+
+@dataclass(frozen=True)
+class Job:
+    """One seed to build, with everything a worker (a process or a Dask worker) needs."""
+
+    seed: str
+    out_dir: str
+    ed_dir: str
+    authority: str | None = None
 
 
 @dataclass
 class Result:
-    """What building one seed produced."""
+    """What building one seed produced. ``status``: built, skipped or failed."""
 
     seed: str
+    status: str = "built"
     words: int = 0
+    entities: int = 0
+    problems: int = 0
     error: str | None = None
+    seconds: float = 0.0
+    outputs: dict = field(default_factory=dict)
 
 
-def build_one(seed: Path, out_dir: Path, ed_dir: Path) -> Result:
-    """Convert, validate and export one seed; errors are captured, not raised."""
+def _counts(tree) -> tuple[int, int]:
+    """(words, entity mentions) in the TEI ``<text>``."""
+    text = tree.getroot().find(f"{TEI_NS}text")
+    if text is None:
+        return 0, 0
+    words = sum(len(t.split()) for t in text.itertext())
+    entities = sum(1 for el in text.iter() if el.tag in ENTITY_TAGS)
+    return words, entities
+
+
+def _convert(seed: Path, authority: str | None):
     from converter.pipeline import convert_file
+
+    if authority:  # passed only when given, so the pipeline needs no authority support otherwise
+        return convert_file(seed, authority=Path(authority))
+    return convert_file(seed)
+
+
+def run_job(job: Job) -> Result:
+    """Convert, validate and export one seed; every error is captured in the Result."""
     from converter.validate import check_tree
     from converter.writers import EXTENSIONS, WRITERS
     from converter.xmlio import parse_bytes, write_atomic
 
+    start = time.perf_counter()
+    seed = Path(job.seed)
+    res = Result(job.seed)
     try:
-        data, doc = convert_file(seed)
-        tree = parse_bytes(data, str(seed))
-        problems = check_tree(tree, str(out_dir / f"{doc.id}.xml"))
+        data, doc = _convert(seed, job.authority)
+        del doc  # the model is not needed any more: keep peak memory to one copy
+        out = Path(job.out_dir) / f"{seed.stem}.xml"
+        tree = parse_bytes(data, str(out))
+        problems = check_tree(tree, str(out))
         if problems:
-            return Result(str(seed), error="\n".join(map(str, problems)))
-        write_atomic(out_dir / f"{doc.id}.xml", data, inputs=(seed,))
+            res.status, res.problems = "failed", len(problems)
+            res.error = "\n".join(map(str, problems))
+            return res
+        res.words, res.entities = _counts(tree)
+        written = [(out, data)]
         for fmt, writer in WRITERS.items():
-            write_atomic(ed_dir / f"{doc.id}{EXTENSIONS[fmt]}", writer(tree), inputs=(seed,))
-        words = sum(len(t.split()) for t in tree.getroot().find(
-            "{http://www.tei-c.org/ns/1.0}text").itertext())
-        return Result(str(seed), words=words)
+            written.append((Path(job.ed_dir) / f"{seed.stem}{EXTENSIONS[fmt]}", writer(tree)))
+        for path, payload in written:
+            write_atomic(path, payload, inputs=(seed,))
+            res.outputs[str(path)] = hashlib.sha256(payload).hexdigest()
     except InputError as err:
-        return Result(str(seed), error=str(err))
+        res.status, res.problems, res.error = "failed", 1, str(err)
+    except Exception as err:  # noqa: BLE001 - one crashing file must not stop the build
+        res.status, res.problems = "failed", 1
+        res.error = f"{job.seed}: internal error: {type(err).__name__}: {err}"
+    finally:
+        res.seconds = time.perf_counter() - start
+    return res
 
 
-def build_all(seeds_dir: Path, out_dir: Path, ed_dir: Path) -> list[Result]:
-    """Build every ``*.txt`` in ``seeds_dir`` in name order."""
-    return [build_one(s, out_dir, ed_dir) for s in sorted(Path(seeds_dir).glob("*.txt"))]
+def _warm_up() -> None:
+    """Import and compile everything once before forking, so workers start ready."""
+    import converter.pipeline  # noqa: F401
+    import converter.writers  # noqa: F401
+    from converter import schematron
+    from converter.validate import relaxng
+
+    relaxng("edition")
+    schematron._schematron()
+
+
+def _run_local(jobs: list[Job], workers: int):
+    """Yield Results as they finish, in this process or a pool of ``workers`` processes."""
+    if workers <= 1 or len(jobs) <= 1:
+        for job in jobs:
+            yield run_job(job)
+        return
+    import concurrent.futures as cf
+    import multiprocessing as mp
+
+    _warm_up()
+    # fork shares the warmed-up, imported code; elsewhere fall back to the default method.
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+    with cf.ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=ctx) as pool:
+        futures = {pool.submit(run_job, job): job for job in jobs}
+        for fut in cf.as_completed(futures):
+            try:
+                yield fut.result()
+            except Exception as err:  # noqa: BLE001 - a worker died (killed, out of memory)
+                job = futures[fut]
+                yield Result(job.seed, "failed", problems=1,
+                             error=f"{job.seed}: worker failed: {type(err).__name__}: {err}")
+            del futures[fut]
+
+
+def _run_dask(jobs: list[Job], scheduler: str, workers: int):
+    """Yield Results from a Dask cluster (``local`` starts a LocalCluster on this machine).
+
+    The workers must see the same file system paths as this process (a shared disk).
+    """
+    try:
+        from dask.distributed import Client, LocalCluster, as_completed
+    except ImportError:
+        raise InputError("--scheduler needs Dask: pip install 'tei-edition[dask]'",
+                         scheduler) from None
+    cluster = None
+    if scheduler == "local":
+        cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1,
+                               processes=True, dashboard_address=None)
+    try:
+        client = Client(cluster or scheduler, timeout="20s")
+    except OSError as err:
+        if cluster is not None:
+            cluster.close()
+        raise InputError(f"cannot reach the Dask scheduler: {err}", scheduler) from None
+    try:
+        futures = client.map(run_job, jobs, pure=False)
+        for fut in as_completed(futures):
+            try:
+                yield fut.result()
+            except Exception as err:  # noqa: BLE001 - the worker was lost
+                yield Result("?", "failed", problems=1, error=f"dask worker failed: {err}")
+            fut.release()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def plan(seeds_dir: Path, out_dir: Path, ed_dir: Path, authority: Path | None = None,
+         force: bool = False, manifest: Manifest | None = None):
+    """(jobs to run, skipped Results, keys by seed): what a build of ``seeds_dir`` must do."""
+    from converter.pipeline import sidecar_path
+
+    manifest = manifest or Manifest(out_dir)
+    options = {"editions": os.path.relpath(Path(ed_dir).resolve(), Path(out_dir).resolve())}
+    seeds = sorted(Path(seeds_dir).glob("*.txt"))
+    todo, skipped, keys = [], [], {}
+    for seed in seeds:
+        key = input_key(seed, sidecar_path(seed), authority, options)
+        keys[str(seed)] = key
+        entry = None if force else manifest.up_to_date(seed, key)
+        if entry is not None:
+            skipped.append(Result(str(seed), "skipped", words=entry.get("words", 0),
+                                  entities=entry.get("entities", 0)))
+        else:
+            todo.append(Job(str(seed), str(out_dir), str(ed_dir),
+                            str(authority) if authority else None))
+    # Largest first: the long jobs start early, so workers finish together.
+    todo.sort(key=lambda j: (-_size(j.seed), j.seed))
+    return todo, skipped, keys
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+def build_all(seeds_dir: Path, out_dir: Path, ed_dir: Path, *, jobs: int | None = None,
+              force: bool = False, authority: Path | None = None,
+              scheduler: str | None = None, on_result=None) -> list[Result]:
+    """Build every ``*.txt`` in ``seeds_dir``; return one Result per seed, in name order.
+
+    ``jobs``: worker processes (default: all cores). ``on_result(result)`` is called as each
+    seed finishes (the progress bar). The manifest is updated as results arrive.
+    """
+    code_version.cache_clear()  # the code may have changed since this process last built
+    manifest = Manifest(out_dir)
+    todo, results, keys = plan(seeds_dir, out_dir, ed_dir, authority, force, manifest)
+    for res in results:
+        if on_result:
+            on_result(res)
+    workers = jobs or os.cpu_count() or 1
+    stream = (_run_dask(todo, scheduler, workers) if scheduler and todo
+              else _run_local(todo, workers))
+    pending, removals, last = {}, [], time.monotonic()
+    try:
+        for res in stream:
+            results.append(res)
+            name = manifest.name(Path(res.seed)) if res.seed in keys else None
+            if name and res.status == "built":
+                pending[name] = {**keys[res.seed], "words": res.words,
+                                 "entities": res.entities,
+                                 "outputs": {os.path.relpath(Path(p).resolve(),
+                                                             Path(out_dir).resolve()): h
+                                             for p, h in sorted(res.outputs.items())}}
+            elif name:
+                removals.append(name)
+            if on_result:
+                on_result(res)
+            if time.monotonic() - last > _FLUSH_SECONDS:
+                manifest.merge(pending, removals)
+                pending, removals, last = {}, [], time.monotonic()
+    finally:
+        manifest.merge(pending, removals)
+    return sorted(results, key=lambda r: r.seed)

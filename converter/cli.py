@@ -119,20 +119,39 @@ def export(file, fmt, output, width, index):
 @click.option("--editions", "ed_dir", default="editions", show_default=True,
               type=click.Path(file_okay=False, path_type=Path),
               help="Where HTML and text editions go.")
-def build(seeds_dir, out_dir, ed_dir):
-    """Convert every SEEDS_DIR/*.txt to TEI, validate it, and export HTML and text."""
+@click.option("-j", "--jobs", type=click.IntRange(min=1),
+              help="Worker processes (default: all cores).")
+@click.option("--force", is_flag=True, help="Rebuild every file, even if unchanged.")
+@click.option("--authority", type=click.Path(dir_okay=False, path_type=Path),
+              help="Entity authority file used for every seed.")
+@click.option("--scheduler", metavar="ADDRESS|local",
+              help="Run the jobs on a Dask cluster (tcp://host:8786, or 'local' for a "
+                   "LocalCluster); needs pip install 'tei-edition[dask]'.")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar (default: only when stderr is a terminal).")
+def build(seeds_dir, out_dir, ed_dir, jobs, force, authority, scheduler, progress):
+    """Convert every SEEDS_DIR/*.txt to TEI, validate it, and export HTML and text.
+
+    Unchanged files (same text, sidecar, authority and tool) are skipped; see --force.
+    """
     from converter.build import build_all
+    from converter.progress import Progress, summary
 
     if not seeds_dir.is_dir():
         raise InputError("no such folder", str(seeds_dir))
+    if authority and not authority.is_file():
+        raise InputError("no such authority file", str(authority))
     start = time.perf_counter()
-    results = build_all(seeds_dir, out_dir, ed_dir)
-    failed = [r for r in results if r.error]
+    total = sum(1 for _ in seeds_dir.glob("*.txt"))
+    bar = Progress(total, sys.stderr, progress)
+    try:
+        results = build_all(seeds_dir, out_dir, ed_dir, jobs=jobs, force=force,
+                            authority=authority, scheduler=scheduler, on_result=bar.update)
+    finally:
+        bar.close()
     for r in results:
         if r.error:
             click.echo(r.error, err=True)
-    click.echo(f"built {len(results) - len(failed)} of {len(results)} editions in "
-               f"{time.perf_counter() - start:.2f} s; {sum(r.words for r in results)} words",
-               err=True)
-    if failed:
+    click.echo(summary(results, time.perf_counter() - start))
+    if any(r.status == "failed" for r in results):
         sys.exit(1)
