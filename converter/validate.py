@@ -14,7 +14,7 @@ from pathlib import Path
 from lxml import etree
 
 from converter.errors import InputError
-from converter.xmlio import SCHEMAS_DIR, parse_file, safe_parser
+from converter.xmlio import SCHEMAS_DIR, parse_bytes, read_input, safe_parser
 
 NAMED = {"edition": "tei-edition.rng", "tei_all": "tei_all.rng", "tei_lite": "tei_lite.rng"}
 _NS = re.compile(r"\{http://www\.tei-c\.org/ns/1\.0\}")
@@ -56,18 +56,27 @@ def relaxng(name: str) -> etree.RelaxNG:
 
 
 def _readable(msg: str) -> str:
-    """lxml's message with the TEI namespace stripped: 'Element p: expected ...'."""
+    """lxml's message with the TEI namespace stripped, for what the grammar cannot explain."""
     return _NS.sub("", msg).replace("Did not expect element", "element not allowed here:")
 
 
-def check_tree(tree, source: str, schema: str = "edition") -> list[Problem]:
-    """Validate a parsed tree against ``schema``; return the problems (empty when valid)."""
+def check_tree(tree, source: str, schema: str = "edition", data: bytes | None = None) -> list[Problem]:
+    """Validate a parsed tree against ``schema``; return the problems (empty when valid).
+
+    RELAX NG problems name the element, what the grammar expected there, and the line;
+    with the file's ``data`` they also get the column of the element's start tag.
+    """
     rng = relaxng(schema)
     if rng.validate(tree):
         problems = []
     else:
-        problems = [Problem(source, e.line, e.column or 1, _readable(e.message))
-                    for e in rng.error_log]
+        from converter.explain import explain
+
+        problems = [Problem(source, line, col, msg) for line, col, msg in
+                    explain(tree, list(rng.error_log), str(schema_path(schema)), data)]
+        if not problems:  # never let an invalid document pass silently
+            problems = [Problem(source, e.line, e.column or 1, _readable(e.message))
+                        for e in rng.error_log]
     if schema == "edition":
         from converter import schematron
 
@@ -77,5 +86,5 @@ def check_tree(tree, source: str, schema: str = "edition") -> list[Problem]:
 
 def check_file(path: Path, schema: str = "edition") -> list[Problem]:
     """Parse (safely) and validate the XML file at ``path``."""
-    tree = parse_file(path)
-    return check_tree(tree, str(path), schema)
+    data = read_input(path)
+    return check_tree(parse_bytes(data, str(path)), str(path), schema, data)

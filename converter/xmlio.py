@@ -16,6 +16,8 @@ from lxml import etree
 from converter.errors import InputError
 
 SCHEMAS_DIR = Path(__file__).resolve().parent.parent / "schemas"
+# Inputs are read whole; beyond this a file is refused rather than exhausting memory.
+MAX_INPUT = 256 * 1024 * 1024
 
 
 def safe_parser() -> etree.XMLParser:
@@ -44,13 +46,24 @@ def parse_bytes(data: bytes, source: str):
     return tree
 
 
-def parse_file(path: Path):
-    """Read and safely parse the XML file at ``path``."""
+def read_input(path: Path) -> bytes:
+    """The bytes of the input file at ``path``; a missing or unreadable file is an InputError."""
+    path = Path(path)
     try:
-        data = Path(path).read_bytes()
+        if path.is_dir():
+            raise InputError("is a folder, not a file", str(path))
+        size = path.stat().st_size
+        if size > MAX_INPUT:
+            raise InputError(f"file too large ({size} bytes; the limit is {MAX_INPUT})",
+                             str(path), hint="split the document into smaller files")
+        return path.read_bytes()
     except OSError as err:
         raise InputError(f"cannot read file: {err.strerror}", str(path)) from None
-    return parse_bytes(data, str(path))
+
+
+def parse_file(path: Path):
+    """Read and safely parse the XML file at ``path``."""
+    return parse_bytes(read_input(path), str(path))
 
 
 def write_atomic(path: Path, data: bytes, inputs=()) -> None:

@@ -1,0 +1,172 @@
+"""Turn lxml's RELAX NG error log into problems an editor can act on.
+
+Each log entry carries the XPath of the node it is about. We find that node, match its
+(or its parent's) children against the grammar (converter.rngexplain), and say which
+element is not allowed where and what was expected instead, at the line and column of the
+offending start tag. Entries the grammar analysis cannot improve keep lxml's wording.
+"""
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from converter.rngexplain import NOT_ALLOWED, TEI_NS, Grammar, element_names, grammar
+
+_NS = re.compile(r"\{http://www\.tei-c\.org/ns/1\.0\}")
+_ATTR = re.compile(r"Invalid attribute (\S+) for element (\S+)")
+_TEXT = re.compile(r"Did not expect text in element (\S+) content")
+_SUMMARY = re.compile(r"Element \S+ failed to validate (content|attributes)")
+_CONTENT = re.compile(r"Did not expect element|Expecting an element|has extra content|"
+                      r"Expecting element|Expecting no more|Element \S+ is empty|Invalid sequence")
+MAX_LISTED = 12
+_DOC = object()  # stands for the document node: its one child must match <start>
+
+
+def _name(el) -> tuple:
+    q = etree.QName(el)
+    return (q.namespace or "", q.localname)
+
+
+def _show_el(el) -> str:
+    if el is _DOC:
+        return "the document"
+    return "<%s>" % Grammar.show(("name",) + _name(el))
+
+
+def listing(names) -> str:
+    """``a, b, c`` sorted, at most MAX_LISTED, then how many more."""
+    names = sorted(set(names), key=lambda n: (n.lower(), n))
+    if len(names) > MAX_LISTED:
+        return ", ".join(names[:MAX_LISTED]) + f" (and {len(names) - MAX_LISTED} more)"
+    return ", ".join(names)
+
+
+def check_children(g: Grammar, parent):
+    """Match ``parent``'s element children against the grammar.
+
+    Returns None when they fit, else (message, element to point at).
+    """
+    if parent is _DOC:
+        p, kids, where = g.content(None), [], "the document"
+    else:
+        p, kids, where = g.content(_name(parent)), [c for c in parent if isinstance(c.tag, str)], \
+            _show_el(parent)
+    if p is None:
+        return f"element {where} is not declared by the schema", parent
+    if parent is _DOC:
+        return None
+    for child in kids:
+        nxt = g.deriv(p, _name(child))
+        if nxt == NOT_ALLOWED:
+            expected = [g.show(nc) for nc in g.first(p)]
+            anywhere = any(g.matches(nc, _name(child)) for nc in element_names(g, p)) or any(
+                g.matches(nc, _name(child)) for nc in element_names(g, g.content(_name(parent))))
+            place = "here" if anywhere else "(it never appears there)"
+            tail = f"expected one of: {listing(expected)}" if expected else \
+                f"nothing more is allowed in {where}"
+            return f"element {_show_el(child)} not allowed in {where} {place}; {tail}", child
+        p = nxt
+    if not g.nullable(p):
+        after = f" after {_show_el(kids[-1])}" if kids else ""
+        return (f"element {where} is incomplete{after}; expected one of: "
+                f"{listing(g.show(nc) for nc in g.first(p))}", parent)
+    return None
+
+
+def _check_root(g: Grammar, root):
+    p = g.content(None)
+    if g.deriv(p, _name(root)) == NOT_ALLOWED:
+        return (f"root element {_show_el(root)} not allowed; expected: "
+                f"{listing(g.show(nc) for nc in g.first(p))}", root)
+    return None
+
+
+def _attr_value(node, attr: str) -> str | None:
+    for key, value in node.attrib.items():
+        q = etree.QName(key)
+        if attr in (q.localname, "xml:" + q.localname):
+            return value
+    return None
+
+
+def _prefixes(root) -> dict:
+    """Every prefix used in the document (first binding wins), for lxml's error paths."""
+    nsmap: dict = {}
+    for el in root.iter():
+        if isinstance(el.tag, str):
+            nsmap.update({k: v for k, v in el.nsmap.items() if k and k not in nsmap})
+    return nsmap
+
+
+def _node(tree, path: str | None, nsmap: dict):
+    if not path:
+        return None
+    try:
+        hits = tree.xpath(path, namespaces=nsmap)
+    except (etree.XPathError, TypeError):
+        return None
+    return hits[0] if hits and isinstance(hits[0], etree._Element) else None
+
+
+def column(el, lines: list[str] | None) -> int:
+    """1-based column of ``el``'s start tag on its line (1 if it cannot be told apart)."""
+    if lines is None or not el.sourceline or el.sourceline > len(lines):
+        return 1
+    tag = (el.prefix + ":" if el.prefix else "") + etree.QName(el).localname
+    starts = [m.start() + 1 for m in re.finditer(r"<%s(?=[\s/>]|$)" % re.escape(tag),
+                                                  lines[el.sourceline - 1])]
+    nth = 0
+    for other in el.getroottree().iter(el.tag):
+        if other is el:
+            break
+        nth += other.sourceline == el.sourceline
+    return starts[nth] if nth < len(starts) else 1
+
+
+def explain(tree, entries, schema_file: str, data: bytes | None = None) -> list[tuple]:
+    """(line, col, message) for lxml RELAX NG log ``entries`` about ``tree``."""
+    g = grammar(schema_file)
+    lines = data.decode("utf-8", "replace").split("\n") if data is not None else None
+    root = tree.getroot() if hasattr(tree, "getroot") else tree
+    out: list[tuple] = []
+    nsmap = _prefixes(root)
+    for e in entries:
+        node = _node(tree, e.path, nsmap)
+        msg, at = None, node
+        m_attr, m_text = _ATTR.match(e.message), _TEXT.match(e.message)
+        if _SUMMARY.match(e.message) and len(entries) > 1:
+            continue  # "failed to validate content" only sums up the entries around it
+        if node is not None and m_attr:
+            attr = _NS.sub("", m_attr.group(1))
+            allowed = Grammar.attributes(g, _name(node))
+            value = _attr_value(node, attr)
+            if attr in allowed and value is not None:
+                shown = value if len(value) <= 40 else value[:37] + "..."
+                msg = f"attribute {attr}={shown!r} on {_show_el(node)}: value not allowed"
+            else:
+                msg = (f"attribute {attr} not allowed on {_show_el(node)}; allowed: "
+                       f"{listing(allowed) if allowed else 'none'}")
+        elif node is not None and m_text:
+            p = g.content(_name(node))
+            names = [g.show(nc) for nc in element_names(g, p)] if p is not None else []
+            msg = f"text not allowed directly in {_show_el(node)}" + (
+                f"; put it inside one of: {listing(names)}" if names else "")
+        elif node is not None and _CONTENT.search(e.message):
+            parent = node.getparent() if node.getparent() is not None else _DOC
+            order = [node, parent] if "Expecting an element" in e.message else [parent, node]
+            found = _check_root(g, root) if node is root else None
+            for cand in order:
+                found = found or check_children(g, cand)
+            if found:
+                msg, at = found
+            elif len(entries) > 1:
+                continue  # the children fit: lxml's echo of another problem (an attribute)
+        if msg is None:
+            msg = _NS.sub("", e.message)
+            at = None
+        line = at.sourceline if at is not None and at is not _DOC and at.sourceline else e.line
+        col = column(at, lines) if at is not None and at is not _DOC and len(out) < 200 else 1
+        if (line, col, msg) not in out:
+            out.append((line, col, msg))
+    return out
