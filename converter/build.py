@@ -150,7 +150,9 @@ def _run_dask(jobs: list[Job], scheduler: str, workers: int):
         raise InputError("--scheduler needs Dask: pip install 'tei-edition[dask]'",
                          scheduler) from None
     cluster = None
-    if scheduler == "local":
+    if scheduler != "local":
+        _reachable(scheduler)
+    else:
         cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1,
                                processes=True, dashboard_address=None)
     try:
@@ -171,6 +173,22 @@ def _run_dask(jobs: list[Job], scheduler: str, workers: int):
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _reachable(address: str) -> None:
+    """Fail fast with a one-line error when nothing listens at a tcp:// scheduler address
+    (Dask itself would keep retrying until its timeout)."""
+    import socket
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(address if "://" in address else "tcp://" + address)
+    if parts.scheme != "tcp" or not parts.hostname:
+        return
+    try:
+        socket.create_connection((parts.hostname, parts.port or 8786), timeout=10).close()
+    except OSError as err:
+        raise InputError(f"cannot reach the Dask scheduler: {err.strerror or err}",
+                         address) from None
 
 
 def plan(seeds_dir: Path, out_dir: Path, ed_dir: Path, authority: Path | None = None,
