@@ -18,7 +18,8 @@ _ATTR = re.compile(r"Invalid attribute (\S+) for element (\S+)")
 _TEXT = re.compile(r"Did not expect text in element (\S+) content")
 _SUMMARY = re.compile(r"Element \S+ failed to validate (content|attributes)")
 _CONTENT = re.compile(r"Did not expect element|Expecting an element|has extra content|"
-                      r"Expecting element|Expecting no more|Element \S+ is empty|Invalid sequence")
+                      r"Expecting element|Expecting no more|Element \S+ is empty|Invalid sequence|"
+                      r"Expecting a namespace")
 MAX_LISTED = 12
 _DOC = object()  # stands for the document node: its one child must match <start>
 
@@ -42,6 +43,17 @@ def listing(names) -> str:
     return ", ".join(names)
 
 
+def _wrong_namespace(g: Grammar, el, expected) -> str | None:
+    """'not in the TEI namespace' when only the namespace of ``el`` keeps it from fitting."""
+    ns, local = _name(el)
+    for nc in expected:
+        if nc[0] == "name" and nc[2] == local and nc[1] != ns:
+            want = "namespace " + nc[1] if nc[1] else "no namespace"
+            return (f"element <{local}> is in {'namespace ' + ns if ns else 'no namespace'}; "
+                    f"expected {want}" + (f' (add xmlns="{nc[1]}")' if nc[1] and not ns else ""))
+    return None
+
+
 def check_children(g: Grammar, parent):
     """Match ``parent``'s element children against the grammar.
 
@@ -59,6 +71,9 @@ def check_children(g: Grammar, parent):
     for child in kids:
         nxt = g.deriv(p, _name(child))
         if nxt == NOT_ALLOWED:
+            wrong_ns = _wrong_namespace(g, child, g.first(p))
+            if wrong_ns:
+                return wrong_ns, child
             expected = [g.show(nc) for nc in g.first(p)]
             anywhere = any(g.matches(nc, _name(child)) for nc in element_names(g, p)) or any(
                 g.matches(nc, _name(child)) for nc in element_names(g, g.content(_name(parent))))
@@ -77,6 +92,9 @@ def check_children(g: Grammar, parent):
 def _check_root(g: Grammar, root):
     p = g.content(None)
     if g.deriv(p, _name(root)) == NOT_ALLOWED:
+        wrong_ns = _wrong_namespace(g, root, g.first(p))
+        if wrong_ns:
+            return wrong_ns, root
         return (f"root element {_show_el(root)} not allowed; expected: "
                 f"{listing(g.show(nc) for nc in g.first(p))}", root)
     return None

@@ -21,6 +21,8 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> str:
     """Decode ``data`` as UTF-8 (BOM optional), UTF-16 with BOM, or ``encoding`` if given."""
     if encoding:
         try:
+            if codecs.lookup(encoding).name == "utf-8":
+                encoding = "utf-8-sig"  # a BOM is not text
             return data.decode(encoding)
         except LookupError:
             raise InputError(f"unknown encoding {encoding!r}", source) from None
@@ -28,13 +30,23 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> str:
             raise _decode_error(data, err, source, encoding) from None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16")
-    if b"\x00" in data[:4096] and data.count(b"\x00") > len(data[:4096]) // 4:
+    head = data[:4096]
+    if b"\x00" in head and head.count(b"\x00") > len(head) // 4:
         raise InputError("this looks like a binary file, not text", source, 1,
-                         hint="give a plain-text (.txt) file")
+                         hint=_binary_hint(head))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise _decode_error(data, err, source, "utf-8") from None
+
+
+def _binary_hint(head: bytes) -> str:
+    """UTF-16 without a BOM has a NUL in every other byte; say so, else ask for text."""
+    even, odd = head[0::2], head[1::2]
+    for enc, nuls, chars in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if nuls.count(0) > len(nuls) * 0.9 and chars.count(0) < len(chars) * 0.1:
+            return f"it may be UTF-16 without a byte-order mark: pass --encoding {enc}"
+    return "give a plain-text (.txt) file"
 
 
 def _decode_error(data: bytes, err: UnicodeDecodeError, source: str, enc: str) -> InputError:

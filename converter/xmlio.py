@@ -8,6 +8,7 @@ leaves the previous file intact, and an input is never overwritten.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -21,28 +22,69 @@ MAX_INPUT = 256 * 1024 * 1024
 
 
 def safe_parser() -> etree.XMLParser:
-    """An lxml parser that never resolves entities, loads DTDs, or touches the network."""
+    """An lxml parser that never resolves entities, loads DTDs, or touches the network.
+
+    ``huge_tree`` stays off: libxml2 then refuses nesting deeper than 256 levels (which
+    would otherwise overflow the writers' recursion) and text nodes over 10 MB.
+    """
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                           dtd_validation=False, huge_tree=True, remove_comments=False)
+                           dtd_validation=False, huge_tree=False, remove_comments=False)
+
+
+# What may come before the root element: XML declaration, PIs, comments, white space.
+_PROLOG = re.compile(r"\ufeff?(?:\s+|<\?.*?\?>|<!--.*?-->)*", re.DOTALL)
+_NO_DOCTYPE = dict(hint="remove the <!DOCTYPE ...> declaration; TEI needs no DTD")
+_DOCTYPE_MSG = ("DOCTYPE declarations are not accepted (they can define entities that read "
+                "files or expand without bound)")
+
+
+# libxml2's safety limits, in words an editor can act on.
+_LIMITS = {
+    "Excessive depth": ("elements are nested more than 256 levels deep",
+                        "real TEI is never this deep; the file is probably generated or damaged"),
+    "huge text node": ("a single text node is longer than 10 MB",
+                       "split the text into paragraphs"),
+}
+
+
+def _head_text(data: bytes, size: int = 1 << 17) -> str:
+    """The start of ``data`` as text, good enough to find markup in the prolog."""
+    head = data[:size]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[:2] in (b"<\x00", b"\x00<"):
+        enc = "utf-16" if head[:2] in (b"\xff\xfe", b"\xfe\xff") else (
+            "utf-16-le" if head[:1] == b"<" else "utf-16-be")
+        return head[: len(head) // 2 * 2].decode(enc, "replace")
+    return head.decode("latin-1")
 
 
 def parse_bytes(data: bytes, source: str):
-    """Parse ``data`` into an ElementTree; errors become InputError with line:col."""
-    head = data[:4096].lstrip()
-    if b"<!DOCTYPE" in data[:65536].upper() or b"<!ENTITY" in head.upper():
-        line = data[:data.upper().find(b"<!DOCTYPE")].count(b"\n") + 1 if b"<!DOCTYPE" in data.upper() else 1
-        raise InputError("DOCTYPE declarations are not accepted (they can define entities "
-                         "that read files or expand without bound)", source, line, 1,
-                         hint="remove the <!DOCTYPE ...> line; TEI needs no DTD")
+    """Parse ``data`` into an ElementTree; errors become InputError with line:col.
+
+    A DOCTYPE in the prolog is refused before parsing (so an entity bomb is never even
+    tokenised); the parser's own settings and a check of the result back that up.
+    """
+    head = _head_text(data)
+    prolog = _PROLOG.match(head)
+    if head.startswith("<!DOCTYPE", prolog.end()):
+        line = head.count("\n", 0, prolog.end()) + 1
+        col = prolog.end() - (head.rfind("\n", 0, prolog.end()) + 1) + 1
+        raise InputError(_DOCTYPE_MSG, source, line, col, **_NO_DOCTYPE)
     try:
         tree = etree.ElementTree(etree.fromstring(data, safe_parser()))
     except etree.XMLSyntaxError as err:
         line, col = err.position if err.position else (None, None)
         msg = err.msg or str(err)
         msg = msg.split(", line ")[0] if ", line " in msg else msg
-        raise InputError(f"not well-formed XML: {msg}", source, line, col) from None
-    if tree.docinfo.doctype:
-        raise InputError("DOCTYPE declarations are not accepted", source, 1, 1)
+        hint = None
+        for key, (better, hint) in _LIMITS.items():
+            if key in msg:
+                msg = better
+                break
+        raise InputError(f"not well-formed XML: {msg}", source, line, col, hint=hint) from None
+    except ValueError as err:  # e.g. a str with an encoding declaration, or empty input
+        raise InputError(f"not well-formed XML: {err}", source, 1, 1) from None
+    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
+        raise InputError(_DOCTYPE_MSG, source, 1, 1, **_NO_DOCTYPE)
     return tree
 
 
