@@ -62,6 +62,19 @@ def _line_of_value(raw: str, value: str, nth: int) -> int | None:
     return raw.count("\n", 0, hits[nth - 1]) + 1 if len(hits) >= nth else None
 
 
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _no_duplicate_keys(pairs):
+    out = {}
+    for key, value in pairs:
+        if key in out:
+            raise _DuplicateKey(key)
+        out[key] = value
+    return out
+
+
 def load(path: Path) -> dict:
     """Parse and validate the sidecar at ``path``; a missing sidecar is an empty one."""
     if not path.exists():
@@ -72,8 +85,14 @@ def load(path: Path) -> dict:
     except UnicodeDecodeError as err:
         raise InputError(f"sidecar is not UTF-8 (byte offset {err.start})", source) from None
     try:
-        data = json.loads(raw)
+        data = json.loads(raw, object_pairs_hook=_no_duplicate_keys)
     except json.JSONDecodeError as err:
         raise InputError(f"malformed JSON: {err.msg}", source, err.lineno, err.colno) from None
+    except RecursionError:
+        raise InputError("malformed JSON: nested too deeply", source, 1, 1) from None
+    except _DuplicateKey as err:  # a typo'd copy would silently replace the first value
+        hits = [m.start() for m in re.finditer(r'"%s"\s*:' % re.escape(err.args[0]), raw)]
+        raise InputError(f"key {err.args[0]!r} appears twice in one object", source,
+                         raw.count("\n", 0, hits[1]) + 1 if len(hits) > 1 else None) from None
     check(data, raw, source)
     return data
