@@ -9,12 +9,14 @@ from __future__ import annotations
 from converter.passes.divisions import group_divisions
 from converter.passes.frontmatter import front_matter
 from converter.passes.headings import mark_headings
+from converter.passes.lines import line_groups
 from converter.passes.pagebreaks import repair_page_breaks
 
 PASSES = (
     repair_page_breaks,
     front_matter,
     mark_headings,
+    line_groups,
     group_divisions,
 )
 

@@ -1,9 +1,13 @@
-"""Headings: numbered ("1: Political Carelessness", "IV. Of Trade") and unnumbered
-("Concluding Speech") heading lines, each with a rank that decides nesting later.
+"""Headings: numbered ("1: Political Carelessness", "IV. Of Trade", "SECTION II.", "CHAP. IV.",
+"Part One") and unnumbered ("Concluding Speech", "LEGISLATIVE POWER.") heading lines, each
+with a rank that decides nesting later.
 
-Rank 1 is an unnumbered heading, rank 2 a numbered one: numbered sections nest inside
-the nearest unnumbered heading (a speech's "1:", "2:" restart under "Concluding Speech").
-A headnote right after a heading becomes that division's ``argument``.
+Rank 1 is an unnumbered heading or a part/book, rank 2 a numbered one (chapter, article,
+"3:"), rank 3 a section: numbered sections nest inside the nearest unnumbered heading (a
+speech's "1:", "2:" restart under "Concluding Speech"). A heading is a single line that is
+not a sentence: a short sentence that happens to be capitalised ("Of course it was
+possible.") is not one, so a final full stop is only accepted on title-cased or capitalised
+lines without a comma. A headnote right after a heading becomes that division's ``argument``.
 """
 from __future__ import annotations
 
@@ -11,18 +15,77 @@ import re
 
 from converter.model import Block, Document
 from converter.passes.frontmatter import is_headnote
-from converter.passes.textutil import ends_sentence, is_shouting, words
+from converter.passes.textutil import (ends_sentence, is_roman, is_shouting, is_titlecased,
+                                       mostly_capitals, words)
 
 _NUMBERED = re.compile(r"^(?P<n>\d{1,3}|[IVXLC]{1,7})\s*[:.]\s+(?P<title>\S.*)$")
+_NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve first second "
+                 "third fourth fifth sixth seventh eighth ninth tenth").split()
+_KEYWORD = re.compile(
+    r"^(?P<kw>part|book|chap(?:ter)?\.?|article|art\.|section|sect\.|§|no\.|number|canto|"
+    r"letter|lecture|appendix)\s*(?P<n>[IVXLC]{1,7}|\d{1,3}|" + "|".join(_NUMBER_WORDS) +
+    r")\b[.:]?(?:\s+(?P<title>\S.*))?$", re.I)
+_KEYWORD_RANK = {"part": 1, "book": 1}
+_SECTION_KW = ("section", "sect.", "§")
+_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
+                    r"|\b\d{1,2}(?:st|nd|rd|th|d)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+                    r"nov|dec)", re.I)
+_IMPRINT = re.compile(r"\bprinted\b|\bsold\b|\bpublished by\b", re.I)
+_TRAILERS = {"finis", "the end"}
 _HEAD_MAX_WORDS = 12
-_SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with",
-          "from", "de", "la", "le", "von", "van", "its", "their", "our", "his", "her"}
 
 
-def _titlecased(text: str) -> bool:
-    w = words(text)
-    big = [x for x in w if x.lower() not in _SMALL]
-    return bool(big) and all(x[:1].isupper() or x[:1].isdigit() for x in big)
+def _keyword_heading(text: str) -> dict | None:
+    m = _KEYWORD.match(text)
+    if not m:
+        return None
+    title = m.group("title") or ""
+    if title and (len(words(title)) > _HEAD_MAX_WORDS or not (title[:1].isupper() or
+                                                              is_titlecased(title))):
+        return None
+    kw = m.group("kw").lower()
+    rank = _KEYWORD_RANK.get(kw, 3 if kw in _SECTION_KW else 2)
+    return {"n": m.group("n"), "rank": rank, "style": "keyword", "cert": "high"}
+
+
+def _numbered_heading(text: str) -> dict | None:
+    m = _NUMBERED.match(text)
+    if not m:
+        return None
+    title = m.group("title")
+    if len(words(title)) > _HEAD_MAX_WORDS or not title[:1].isupper():
+        return None
+    if ends_sentence(title) and not (title.endswith(".") and "," not in title and
+                                     (is_titlecased(title) or mostly_capitals(title))):
+        return None
+    return {"n": m.group("n"), "rank": 2, "style": "numbered", "cert": "high"}
+
+
+def _plain_heading(text: str) -> dict | None:
+    n = len(words(text))
+    if not n or not text[:1].isupper():
+        return None
+    caps = is_shouting(text) or mostly_capitals(text)
+    if caps and n <= _HEAD_MAX_WORDS + 3 and not text.endswith((":", ";")):
+        return {"rank": 1, "style": "capitals", "cert": "medium"}
+    if n > _HEAD_MAX_WORDS or not is_titlecased(text):
+        return None
+    if not ends_sentence(text):
+        return {"rank": 1, "style": "plain", "cert": "medium"}
+    if text.endswith(".") and "," not in text and n >= 2 and ". " not in text:
+        return {"rank": 1, "style": "plain", "cert": "low"}
+    return None
+
+
+def _dated_heading(text: str) -> dict | None:
+    """A session or dispatch heading: "WEDNESDAY, September 11th 1765, A. M.",
+    "IN SENATE, OCTOBER 30, 1786." (a capitalised first word and a date)."""
+    toks = text.split()
+    first = toks[0].strip(",.:") if toks else ""
+    if (len(first) >= 2 and first.isupper() and len(words(text)) <= _HEAD_MAX_WORDS
+            and _MONTH.search(text) and not text.endswith((",", ":"))):
+        return {"rank": 1, "style": "dated", "cert": "low"}
+    return None
 
 
 def heading_of(block: Block, nxt) -> dict | None:
@@ -30,18 +93,22 @@ def heading_of(block: Block, nxt) -> dict | None:
     text = block.text.strip()
     if block.kind != "p" or "\n" in text or nxt is None:
         return None
-    if ends_sentence(text) or text.endswith((",", "-", "–")):
+    if text.endswith((",", ";", "-", "–", "—")) or _IMPRINT.search(text):
         return None
-    m = _NUMBERED.match(text)
-    if m:
-        title = m.group("title")
-        if len(words(title)) <= _HEAD_MAX_WORDS and title[:1].isupper():
-            return {"n": m.group("n"), "rank": 2, "style": "numbered", "cert": "high"}
+    if " ".join(words(text)).lower() in _TRAILERS:
         return None
-    n = len(words(text))
-    if 0 < n <= _HEAD_MAX_WORDS and text[:1].isupper() and (_titlecased(text) or is_shouting(text)):
-        return {"rank": 1, "style": "plain", "cert": "medium"}
-    return None
+    bare = text.rstrip(".")
+    if is_roman(bare) and len(bare) <= 5:
+        return {"n": bare, "rank": 2, "style": "numbered", "cert": "medium"}
+    for rule in (_keyword_heading, _numbered_heading):
+        found = rule(text)
+        if found:
+            return found
+    if _NUMBERED.match(text):
+        return None
+    if text.endswith(("?", "!")) and not is_shouting(text):
+        return None
+    return _plain_heading(text) or _dated_heading(text)
 
 
 def mark_headings(doc: Document) -> Document:

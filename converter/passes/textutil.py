@@ -3,10 +3,20 @@ from __future__ import annotations
 
 import re
 
+from converter.model import Block, Span
+
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # Closing characters that may follow the sentence-final mark: quotes and brackets.
 _CLOSERS = "\"'”’»)]"
 SENTENCE_END = re.compile(r"[.!?…:;][" + re.escape(_CLOSERS) + r"]*$")
+OPEN_QUOTES = "“\"«„"
+CLOSE_QUOTES = "”\"»"
+SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with",
+               "from", "de", "la", "le", "von", "van", "its", "their", "our", "his", "her",
+               "upon", "into", "as", "&", "c", "is", "are", "be", "et", "du", "des"}
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+            "ninth", "tenth", "eleventh", "twelfth")
+_ROMAN = re.compile(r"^(?=[IVXLC])M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
 
 
 def words(text: str) -> list[str]:
@@ -31,3 +41,39 @@ def is_shouting(text: str) -> bool:
     """True when all cased letters of ``text`` are capitals (and there are some)."""
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and all(not c.islower() for c in letters) and any(c.isupper() for c in letters)
+
+
+def is_titlecased(text: str) -> bool:
+    """Every word but the small ones (articles, prepositions) starts with a capital or digit."""
+    big = [x for x in words(text) if x.lower() not in SMALL_WORDS]
+    return bool(big) and all(x[:1].isupper() or x[:1].isdigit() for x in big)
+
+
+def mostly_capitals(text: str) -> bool:
+    """Half or more of the long words are in capitals and the rest are capitalised
+    ("THE CONSTITUTION OF THE United States of America.")."""
+    big = [x for x in words(text) if x.lower() not in SMALL_WORDS and x[:1].isalpha()]
+    caps = [x for x in big if len(x) > 1 and x.isupper()]
+    return bool(big) and len(caps) * 2 >= len(big) and is_titlecased(text)
+
+
+def is_roman(token: str) -> bool:
+    """True for a roman numeral of the kind used for headings and labels (I .. CCCLXXXIX)."""
+    return bool(token) and bool(_ROMAN.match(token))
+
+
+def split_block(block: Block, at: int, kind_left: str | None = None) -> tuple[Block, Block]:
+    """Split ``block`` at offset ``at`` into two blocks, sharing out its spans (a span that
+    straddles the cut is dropped; the text never is). White space at the cut is trimmed."""
+    left_text = block.text[:at].rstrip()
+    rest = block.text[at:]
+    skip = len(rest) - len(rest.lstrip())
+    right_text = rest.lstrip()
+    cut = at + skip
+    left_spans = [s for s in block.spans if s.end <= len(left_text)]
+    right_spans = [Span(s.start - cut, s.end - cut, s.kind, s.attrs, s.rank)
+                   for s in block.spans if s.start >= cut]
+    line = block.line + block.text.count("\n", 0, at)
+    left = block.with_(text=left_text, spans=left_spans, kind=kind_left or block.kind)
+    right = Block("p", right_text, line, right_spans, {})
+    return left, right

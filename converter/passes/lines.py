@@ -1,0 +1,159 @@
+"""Line groups: a block whose lines each stand alone is a list (one item per line) or verse.
+
+Pasted texts give lists one item per line inside a paragraph: newspaper headline decks,
+names of delegates, articles of a resolution, labelled lines (``1)``, ``a.``, ``I.``,
+``(iv)``, ``*``, ``-``). Each line becomes an ``item``; a printed label stays in the text
+as a ``label`` span inside the item (and in ``@n``), so no word is lost.
+
+Lines that begin with an opening quote, or that read as verse (capitalised lines without
+digits, mostly lower-case words, not one complete sentence each), become a block quotation
+of verse: ``quote`` > ``lg`` > ``l``. Blocks with tab-separated columns (tables) and
+letter framing (salutation, complimentary close) are left as they are.
+"""
+from __future__ import annotations
+
+import re
+
+from converter.model import Block, Document, Node, Span
+from converter.passes.textutil import OPEN_QUOTES, is_titlecased, mostly_capitals, words
+
+LABEL = re.compile(r"^(?:\((?P<a>\d{1,3}|[a-z]|[ivxlc]{1,6}|[IVXLC]{1,6})\)|"
+                   r"(?P<b>\d{1,3}|[a-zA-Z]|[ivxlc]{1,6}|[IVXLC]{1,6})[.)]|(?P<c>[*•·–-]))\s+(?=\S)")
+_FRAMING = re.compile(
+    r"^(?:(?:my\s+)?(?:dear\s+)?(?:sir|sirs|madam|gentlemen)[,:!.]?$|"
+    r"i am\b|i have the hono|your (?:most|very|affectionate|humble|obedient|excellency)|"
+    r"\(signed\)|signed\b|attest|by (?:the |his |her )?(?:unanimous )?(?:order|command)|"
+    r"by his hono|a true (?:copy|extract)|with (?:great|the utmost|perfect) respect|"
+    r"(?:always|ever)\s+(?:most\s+)?(?:affectionately|sincerely|truly)?\s*yours)|"
+    r",\s*(?:secretary|secry|clerk|speaker|president|treasurer)\b", re.I)
+_DATE_LINE = re.compile(r"^\S+,$|^(?:\w+\s+){0,2}\d{1,2}(?:st|nd|rd|th|d)?,?\s+\w+,?\s+\d{4}\b|"
+                        r"^\w+\.?\s+\d{1,2}(?:st|nd|rd|th|d)?,?\s+\d{4}\b")
+
+
+# A trailing amount: "4,349,567 Dollars.", "£1,381,675 18 10", "250 0 0", "58,858 Tons."
+AMOUNT = re.compile(r"(?:£\s?|\$\s?)?\d[\d,.]*(?:\s+\d{1,2}){0,3}(?:\s*[¼½¾])?"
+                    r"(?:\s+(?:dollars?|dolls?|tons?|pounds?|bushels?|barrels?|lbs?)\b)?\.?$", re.I)
+
+
+def label_of(line: str) -> tuple[int, str] | None:
+    """(length of the label with its trailing space, the label's value) for a labelled line."""
+    m = LABEL.match(line)
+    if not m:
+        return None
+    value = m.group("a") or m.group("b") or m.group("c")
+    return len(m.group(0)), value
+
+
+def _is_verse(lines: list[str]) -> bool:
+    if len(lines) < 2 or any(ch.isdigit() for ln in lines for ch in ln):
+        return False
+    if lines[0][:1] in OPEN_QUOTES:
+        return True
+    if not all(ln[:1].isupper() for ln in lines):
+        return False
+    if any(is_titlecased(ln) or mostly_capitals(ln) for ln in lines):
+        return False
+    # Verse lines run on: most of them do not end a sentence.
+    open_ends = sum(1 for ln in lines[:-1] if not ln.rstrip().endswith((".", "?", "!", ";")))
+    return open_ends * 2 >= len(lines) - 1 and all(3 <= len(words(ln)) <= 14 for ln in lines)
+
+
+def _kind_of(block: Block) -> str | None:
+    """'verse', 'list' or None for a multi-line block."""
+    lines = block.text.split("\n")
+    if len(lines) < 2 or "\t" in block.text:
+        return None
+    # Letter framing (a dateline first, or many closing formulas) is not a list.
+    framing = sum(1 for ln in lines if _FRAMING.search(ln.strip()))
+    if framing * 3 >= len(lines) or _DATE_LINE.match(lines[0]):
+        return None
+    if _is_verse(lines):
+        return "verse"
+    if lines[0][:1] in OPEN_QUOTES:
+        return None
+    return "list"
+
+
+def _pieces(block: Block):
+    """(start, text, spans) of each line, spans re-based on the line."""
+    pos = 0
+    for ln in block.text.split("\n"):
+        end = pos + len(ln)
+        spans = [Span(s.start - pos, s.end - pos, s.kind, s.attrs, s.rank)
+                 for s in block.spans if pos <= s.start and s.end <= end]
+        yield pos, ln, spans
+        pos = end + 1
+
+
+def _amount_at(line: str) -> int | None:
+    """Where a trailing amount starts, if ``line`` ends with one after some words."""
+    m = AMOUNT.search(line)
+    if not m or (m.start() and line[m.start() - 1] not in " \t£$"):
+        return None
+    return m.start()
+
+
+def _gloss_of(block: Block, doc: Document) -> Node | None:
+    """A list of what/amount lines (accounts, exports) as ``label`` + ``item`` pairs."""
+    pieces = list(_pieces(block))
+    cuts = [_amount_at(text) for _start, text, _spans in pieces]
+    if sum(c is not None for c in cuts) * 5 < len(cuts) * 4 or None in cuts:
+        return None
+    kids = []
+    for k, ((_start, text, spans), cut) in enumerate(zip(pieces, cuts)):
+        left = text[:cut].rstrip()
+        kids.append(Block("label", left, block.line + k,
+                          [sp for sp in spans if sp.end <= len(left)]))
+        kids.append(Block("item", text[cut:], block.line + k,
+                          [Span(sp.start - cut, sp.end - cut, sp.kind, sp.attrs, sp.rank)
+                           for sp in spans if sp.start >= cut]))
+    doc.infer(block.line, "list of amounts (label + item)", "medium", f"{len(pieces)} items")
+    return Node("list", kids, block.line, {"type": "gloss", "cert": "medium"})
+
+
+def _list_of(block: Block, doc: Document) -> Node:
+    gloss = _gloss_of(block, doc)
+    if gloss is not None:
+        return gloss
+    items, labels = [], []
+    for k, (start, text, spans) in enumerate(_pieces(block)):
+        lab = label_of(text)
+        attrs = {}
+        if lab:
+            size, value = lab
+            label_end = len(text[:size].rstrip())
+            spans = spans + [Span(0, label_end, "label", (), 30)]
+            labels.append(value)
+            if value not in "*•·–-":
+                attrs["n"] = value
+        items.append(Block("item", text, block.line + k, spans, attrs))
+    if labels and len(labels) == len(items):
+        kind = "bulleted" if labels[0] in "*•·–-" else "ordered"
+        cert = "high"
+    else:
+        kind, cert = "simple", "medium"
+    doc.infer(block.line, f"list of lines ({kind})", cert, f"{len(items)} items")
+    return Node("list", items, block.line, {"type": kind, "cert": cert})
+
+
+def _verse_of(block: Block, doc: Document) -> Node:
+    lines = [Block("l", text, block.line + k, spans)
+             for k, (_start, text, spans) in enumerate(_pieces(block))]
+    doc.infer(block.line, "verse quotation", "medium", block.text.split("\n")[0][:60])
+    return Node("quote", [Node("lg", lines, block.line)], block.line,
+                {"type": "verse", "cert": "medium"})
+
+
+def line_groups(doc: Document) -> Document:
+    """Turn multi-line blocks into lists of items, or verse quotations."""
+    out = []
+    for item in doc.body:
+        kind = _kind_of(item) if isinstance(item, Block) and item.kind == "p" else None
+        if kind == "list":
+            out.append(_list_of(item, doc))
+        elif kind == "verse":
+            out.append(_verse_of(item, doc))
+        else:
+            out.append(item)
+    return doc.with_(body=out)
+
