@@ -10,6 +10,8 @@ from converter.passes.divisions import group_divisions
 from converter.passes.frontmatter import front_matter
 from converter.passes.headings import mark_headings
 from converter.passes.lines import line_groups
+from converter.passes.blockquotes import block_quotations
+from converter.passes.quotations import inline_quotations
 from converter.passes.pagebreaks import repair_page_breaks
 
 PASSES = (
@@ -17,6 +19,8 @@ PASSES = (
     front_matter,
     mark_headings,
     line_groups,
+    block_quotations,
+    inline_quotations,
     group_divisions,
 )
 
