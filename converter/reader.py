@@ -13,7 +13,7 @@ from converter.errors import InputError
 from converter.model import Block, Document
 
 # XML 1.0 forbids C0 controls other than TAB/LF/CR, lone surrogates, and U+FFFE/FFFF.
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _BLANK_RUN = re.compile(r"\n[ \t\u00a0]*\n\s*")
 
 
@@ -37,7 +37,17 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
+        if _looks_binary(head):
+            raise InputError("this looks like a binary file, not text", source, 1,
+                             hint=_binary_hint(head)) from None
         raise _decode_error(data, err, source, "utf-8") from None
+
+
+def _looks_binary(head: bytes) -> bool:
+    """Not UTF-8 and full of control bytes: an image, PDF, archive... rather than text in
+    another encoding (cp1252 and latin-1 text has almost none)."""
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return b"\x00" in head or controls > len(head) // 10
 
 
 def _binary_hint(head: bytes) -> str:
@@ -60,8 +70,10 @@ def _decode_error(data: bytes, err: UnicodeDecodeError, source: str, enc: str) -
 def normalise(text: str) -> tuple[str, int]:
     """Unify newlines and replace XML-illegal characters; returns (text, replacements)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Form feed and vertical tab are layout (an OCR page or line break): keep them as one.
+    text, layout = re.subn("[\x0b\x0c]", "\n", text)
     text, n = _XML_ILLEGAL.subn("\ufffd", text)
-    return text, n
+    return text, n + layout
 
 
 def split_blocks(text: str) -> list[Block]:
@@ -90,5 +102,6 @@ def read(data: bytes, source: str, doc_id: str, encoding: str | None = None) -> 
     doc = Document(id=doc_id, source=source, body=blocks)
     if replaced:
         doc.infer(1, "replaced characters", "high",
-                  f"{replaced} control character(s) XML cannot hold became U+FFFD")
+                  f"{replaced} control character(s) XML cannot hold became U+FFFD "
+                  "(form feed and vertical tab: a line break)")
     return doc

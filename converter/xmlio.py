@@ -76,9 +76,9 @@ def parse_bytes(data: bytes, source: str):
         msg = err.msg or str(err)
         msg = msg.split(", line ")[0] if ", line " in msg else msg
         hint = None
-        for key, (better, hint) in _LIMITS.items():
+        for key, (better, why) in _LIMITS.items():
             if key in msg:
-                msg = better
+                msg, hint = better, why
                 break
         raise InputError(f"not well-formed XML: {msg}", source, line, col, hint=hint) from None
     except ValueError as err:  # e.g. a str with an encoding declaration, or empty input
