@@ -12,6 +12,9 @@ from converter.passes.headings import mark_headings
 from converter.passes.lines import line_groups
 from converter.passes.blockquotes import block_quotations
 from converter.passes.quotations import inline_quotations
+from converter.passes.enumerations import enumerations
+from converter.passes.numbered import numbered_paragraphs
+from converter.passes.inline_lists import inline_lists
 from converter.passes.pagebreaks import repair_page_breaks
 
 PASSES = (
@@ -20,6 +23,9 @@ PASSES = (
     mark_headings,
     line_groups,
     block_quotations,
+    enumerations,
+    numbered_paragraphs,
+    inline_lists,
     inline_quotations,
     group_divisions,
 )

@@ -7,8 +7,8 @@ marks of its own to ``q`` or ``soCalled``).
 
 A short quoted phrase inside running text (one to three words, no sentence punctuation,
 not introduced by a colon or a verb of saying) is a scare quote: so-called "passivity",
-his "own" people, the "small men". A quoted name ("Leningrad Centre": two or more words,
-all capitalised, after "the") is left as it is, marks and all, for the entity stage.
+his "own" people, the "small men". A quoted name ("Leningrad Centre", "Zinoviev-Trotskyite
+bloc": two or three words, the first capitalised, after "the" or "of") is left as it is, marks and all, for the entity stage.
 Everything else that opens and closes within the block is a ``q``. Marks are paired
 within a block only, so an unbalanced quote never swallows the rest of the document.
 """
@@ -24,6 +24,7 @@ RANK = 40
 _SAYING = re.compile(r"(?:\b(?:said|says|say|saying|asked|asks|cried|replied|answered|"
                      r"wrote|writes|called|call|calls|shouted|added|exclaimed)\s*,?\s*|[:,]\s*)$",
                      re.I)
+_SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.I)
 _NAME_BEFORE = re.compile(r"\b(?:the|of)\s+$", re.I)
 
 
@@ -34,8 +35,10 @@ def _classify(text: str, o: int, c: int) -> str | None:
     if not w:
         return None
     before = text[max(0, o - 40):o]
+    if _SO_CALLED.search(before):
+        return "soCalled"
     short = len(w) <= 3 and not re.search(r"[.!?;:]", inner)
-    if short and all(x[:1].isupper() for x in w) and len(w) >= 2 and _NAME_BEFORE.search(before):
+    if short and w[0][:1].isupper() and len(w) >= 2 and _NAME_BEFORE.search(before):
         return None
     if short and before.strip() and not _SAYING.search(before):
         return "soCalled"

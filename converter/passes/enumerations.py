@@ -1,0 +1,79 @@
+"""Paragraph enumerations: "First, … / Second, … / Third, …" as an ordered list.
+
+Consecutive paragraphs that open with the ordinals in order, starting from the first
+("First, the wrecking …", "Secondly.—The remains …", "In the third place, …"), or that
+name them just after a short opening ("It means, first, …", "This means, second, …"),
+are the items of one list; each item keeps its ordinal word, which is also its ``label``
+when it opens the paragraph. Two items at least; a run that skips a number, or an
+isolated "First and foremost", does not fire. The run must be announced: the paragraph
+before it ends with a colon or a question ("the following three basic facts:", "What does
+this mean?"); unannounced "First, … Secondly, …" paragraphs of an argument stay paragraphs.
+"""
+from __future__ import annotations
+
+import re
+
+from converter.model import Block, Document, Node, Span
+from converter.passes.textutil import ORDINALS
+
+_ORD = "|".join(ORDINALS)
+_OPENING = re.compile(r"^(?P<lab>(?P<o>" + _ORD + r")(?:ly)?|in the (?P<p>" + _ORD +
+                      r") place)(?=\s*[,.:;—–-])", re.I)
+_INSIDE = re.compile(r"^(?:\S+\s+){1,3}?\S+,\s+(?P<o>" + _ORD + r")(?:ly)?,\s", re.I)
+
+
+def ordinal_of(block) -> tuple[int, int] | None:
+    """(ordinal value 1.., label length or 0) when ``block`` opens with an ordinal."""
+    if not isinstance(block, Block) or block.kind != "p":
+        return None
+    m = _OPENING.match(block.text)
+    if m:
+        word = (m.group("o") or m.group("p")).lower().replace("ſ", "s")
+        return ORDINALS.index(word) + 1, len(m.group("lab"))
+    m = _INSIDE.match(block.text)
+    if m:
+        return ORDINALS.index(m.group("o").lower().replace("ſ", "s")) + 1, 0
+    return None
+
+
+def announces(prev) -> bool:
+    """True when ``prev`` is a paragraph that announces what follows (ends in ':' or '?')."""
+    return (isinstance(prev, Block) and prev.kind == "p" and
+            prev.text.rstrip().rstrip("\"”'’").endswith((":", "?", ":—", ":-")))
+
+
+def _item(block: Block, n: int, label_len: int) -> Block:
+    spans = list(block.spans)
+    if label_len:
+        spans.append(Span(0, label_len, "label", (), 30))
+    return block.with_(kind="item", spans=spans, attrs={"n": str(n)})
+
+
+def enumerations(doc: Document) -> Document:
+    """Group runs of ordinal paragraphs into ``list type="ordered"`` nodes."""
+    body = list(doc.body)
+    out: list = []
+    i = 0
+    while i < len(body):
+        first = ordinal_of(body[i])
+        if first and first[0] == 1 and announces(out[-1] if out else None):
+            run = [(body[i], first)]
+            j = i + 1
+            while j < len(body):
+                nxt = ordinal_of(body[j])
+                if not nxt or nxt[0] != len(run) + 1:
+                    break
+                run.append((body[j], nxt))
+                j += 1
+            if len(run) >= 2:
+                items = [_item(b, k + 1, o[1]) for k, (b, o) in enumerate(run)]
+                cert = "high" if all(o[1] for _b, o in run) else "medium"
+                doc.infer(body[i].line, "enumeration (First, Second, …)", cert,
+                          f"{len(run)} items")
+                out.append(Node("list", items, body[i].line,
+                                {"type": "ordered", "cert": cert}))
+                i = j
+                continue
+        out.append(body[i])
+        i += 1
+    return doc.with_(body=out)

@@ -1,0 +1,76 @@
+"""Inline enumerations: "(1) … (2) … (3) …" inside one paragraph become an inline ``list``.
+
+The markers must count on from the first value of their style — ``(1) (2) (3)``,
+``(a) (b)``, ``(i) (ii) (iii)`` — and stand after a space, colon or the start of the
+paragraph, so a lone "(B)" in "Communist Party (B)", a year "(1923)" or a page reference
+"(p. 12)" never fires. Each item runs to the next marker; the last one to the end of the
+paragraph. The markers stay in the text as ``label`` spans inside their items.
+"""
+from __future__ import annotations
+
+import re
+
+from converter.model import Block, Document, Node, Span, attrs_of
+
+_MARKER = re.compile(r"(?:(?<=[\s:;,.—–])|^)\((?P<v>\d{1,2}|[a-z]|[ivx]{1,5})\)(?=\s+\S)")
+_ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+
+
+def _value(v: str, style: str) -> int | None:
+    if style == "digit":
+        return int(v) if v.isdigit() else None
+    if style == "roman":
+        return _ROMAN.index(v) + 1 if v in _ROMAN else None
+    return ord(v) - ord("a") + 1 if len(v) == 1 and v.isalpha() else None
+
+
+def find_items(text: str) -> list[tuple[int, int, str]]:
+    """[(marker start, marker end, value)] of the longest counting run of markers."""
+    found = [(m.start(), m.end(), m.group("v")) for m in _MARKER.finditer(text)]
+    best: list = []
+    for style in ("digit", "roman", "alpha"):
+        for k, (_s, _e, v) in enumerate(found):
+            if _value(v, style) != 1:
+                continue
+            run = [found[k]]
+            for cand in found[k + 1:]:
+                if _value(cand[2], style) == len(run) + 1:
+                    run.append(cand)
+            if len(run) > len(best):
+                best = run
+    return best if len(best) >= 2 else []
+
+
+def inline_list_spans(text: str) -> list[Span]:
+    """``list``/``item``/``label`` spans for an inline enumeration in ``text`` (or [])."""
+    run = find_items(text)
+    if not run:
+        return []
+    end = len(text.rstrip())
+    spans = [Span(run[0][0], end, "list", attrs_of(type="ordered", cert="medium"), 10)]
+    for k, (start, mend, value) in enumerate(run):
+        stop = run[k + 1][0] if k + 1 < len(run) else end
+        stop = len(text[:stop].rstrip())
+        spans.append(Span(start, stop, "item", attrs_of(n=value), 20))
+        spans.append(Span(start, mend, "label", (), 30))
+    return spans
+
+
+def _annotate(items, doc: Document) -> list:
+    out = []
+    for it in items:
+        if isinstance(it, Node):
+            out.append(it.with_(children=_annotate(it.children, doc)))
+            continue
+        spans = inline_list_spans(it.text) if it.kind in ("p", "item") else []
+        if spans:
+            doc.infer(it.line, "inline enumeration", "medium",
+                      f"{sum(s.kind == 'item' for s in spans)} items")
+            it = it.with_(spans=it.spans + spans)
+        out.append(it)
+    return out
+
+
+def inline_lists(doc: Document) -> Document:
+    """Mark inline enumerations in every paragraph of the body."""
+    return doc.with_(body=_annotate(doc.body, doc))

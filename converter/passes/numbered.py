@@ -1,0 +1,141 @@
+"""Numbered paragraphs: a run ``1.`` … ``n.`` is either one ordered list or n divisions.
+
+Paragraphs that open with the numbers 1, 2, 3 … in order (other paragraphs may stand
+between them) form a run within one division. How the run is used decides what it is:
+
+* announced by a colon or a question ("It is necessary to carry out the following
+  measures:") it is
+  an ordered ``list``: each ``item`` (``@n``, the printed number kept as ``label``) holds
+  every paragraph up to the next number; the last item stops at a heading, at a
+  paragraph that sums the run up ("This is how the matter stands…", "Such are…"), or
+  after as many paragraphs as the longest earlier item;
+* otherwise, when at least half of the numbered paragraphs read as headings (a question,
+  or one short sentence, followed by paragraphs of its own: "3. What does it mean – to
+  select workers correctly …?") the numbers are points of a speech: each opens a ``div``
+  with ``@n`` and a ``head`` (a long opening paragraph gives its first short sentence, or
+  just its number, to the head and keeps the rest as a paragraph);
+* otherwise (not announced, not headings) the paragraphs are left as they are: an
+  argument's "1. … 2. …" paragraphs are paragraphs.
+"""
+from __future__ import annotations
+
+import re
+
+from converter.model import Block, Document, Node, Span
+from converter.passes.enumerations import announces
+from converter.passes.textutil import split_block, words
+
+_NUMBER = re.compile(r"^(?P<n>\d{1,3})[.)]\s+(?=\S)")
+_RECAP = re.compile(r"^(?:this|that) is (?:how|why|what)\b|^(?:such|these) (?:are|is|were|was)\b|"
+                    r"^thus\b|^in (?:short|sum|conclusion)\b|^to sum up\b", re.I)
+_SENTENCE = re.compile(r"[.!?]\s+(?=[A-Z“\"])")
+
+
+def number_of(item) -> int | None:
+    """The number a paragraph opens with ("3. It should …" -> 3), else None."""
+    if isinstance(item, Block) and item.kind == "p":
+        m = _NUMBER.match(item.text)
+        if m:
+            return int(m.group("n"))
+    return None
+
+
+def _runs(body: list) -> list[list[int]]:
+    """Index lists of numbered runs 1..n (n >= 2), each within one division."""
+    runs, cur = [], []
+    for i, it in enumerate(body):
+        if isinstance(it, Block) and it.kind == "head":
+            if len(cur) >= 2:
+                runs.append(cur)
+            cur = []
+            continue
+        n = number_of(it)
+        if n is None:
+            continue
+        if n == len(cur) + 1:
+            cur.append(i)
+        elif n == 1:
+            if len(cur) >= 2:
+                runs.append(cur)
+            cur = [i]
+    if len(cur) >= 2:
+        runs.append(cur)
+    return runs
+
+
+def _heading_like(body: list, i: int, nxt_member: int | None) -> bool:
+    text = _NUMBER.sub("", body[i].text, count=1)
+    if nxt_member == i + 1 or len(words(text)) > 16:
+        return False
+    return text.rstrip().endswith("?") or not _SENTENCE.search(text.rstrip())
+
+
+def _label(block: Block) -> tuple[Block, str]:
+    m = _NUMBER.match(block.text)
+    lab = Span(0, len(m.group(0).rstrip()), "label", (), 30)
+    return block.with_(spans=block.spans + [lab]), m.group("n")
+
+
+def _as_list(body: list, run: list[int], doc: Document, cert: str) -> tuple[int, Node]:
+    """(index after the list, the list node)."""
+    bounds = run[1:] + [None]
+    items, longest = [], 1
+    for start, stop in zip(run, bounds):
+        if stop is None:
+            stop = start + 1
+            while (stop < len(body) and stop - start < longest and
+                   not (isinstance(body[stop], Block) and
+                        (body[stop].kind == "head" or _RECAP.match(body[stop].text)))):
+                stop += 1
+        longest = max(longest, stop - start)
+        first, n = _label(body[start])
+        items.append(Node("item", [first] + body[start + 1:stop], first.line, {"n": n}))
+    doc.infer(body[run[0]].line, "numbered list", cert,
+              f"{len(items)} items, longest {longest} paragraphs")
+    return stop, Node("list", items, body[run[0]].line, {"type": "ordered", "cert": cert})
+
+
+def _as_points(body: list, run: list[int], doc: Document, rank: int) -> list:
+    """The run's paragraphs turned into heads of rank ``rank`` (split where too long)."""
+    out = list(body)
+    for pos, i in enumerate(run):
+        blk, n = _label(body[i])
+        nxt = run[pos + 1] if pos + 1 < len(run) else None
+        attrs = {"n": n, "rank": rank, "style": "point", "cert": "medium"}
+        if _heading_like(body, i, nxt):
+            out[i] = blk.with_(kind="head", attrs=attrs)
+        else:
+            label_end = len(_NUMBER.match(blk.text).group(0))
+            m = _SENTENCE.search(blk.text, label_end)
+            cut = m.end() if m and len(words(blk.text[:m.end()])) <= 13 else label_end
+            head, rest = split_block(blk, cut, "head")
+            out[i] = [head.with_(attrs={**attrs, "cert": "low"}), rest]
+        doc.infer(blk.line, "numbered point as division", attrs["cert"], blk.text[:60])
+    flat = []
+    for it in out:
+        flat.extend(it if isinstance(it, list) else [it])
+    return flat
+
+
+def numbered_paragraphs(doc: Document) -> Document:
+    """Turn runs of numbered paragraphs into ordered lists or numbered divisions."""
+    body = list(doc.body)
+    for run in reversed(_runs(body)):
+        prev = body[run[0] - 1] if run[0] else None
+        colon = announces(prev)
+        nexts = run[1:] + [None]
+        heads = sum(_heading_like(body, i, n) for i, n in zip(run, nexts))
+        if not colon and heads * 2 >= len(run):
+            rank = 2
+            for it in reversed(body[:run[0]]):
+                if isinstance(it, Block) and it.kind == "head":
+                    rank = it.attrs.get("rank", 1) + 1
+                    break
+            body = body[:run[0]] + _as_points(body[run[0]:], [i - run[0] for i in run], doc,
+                                              rank)
+            continue
+        if not colon:
+            continue
+        stop, node = _as_list(body, run, doc, "high")
+        body = body[:run[0]] + [node] + body[stop:]
+    return doc.with_(body=body)
