@@ -22,6 +22,8 @@ TEI_NS = "{http://www.tei-c.org/ns/1.0}"
 # Elements counted as entity mentions in the summary.
 ENTITY_TAGS = {f"{TEI_NS}{n}" for n in ("persName", "placeName", "orgName", "roleName", "rs",
                                        "name")}
+# A failed file shows this many problems in the build log (validate lists them all).
+_SHOW_PROBLEMS = 3
 # Flush the manifest at least this often, so an interrupted build keeps its progress.
 _FLUSH_SECONDS = 5.0
 
@@ -85,7 +87,11 @@ def run_job(job: Job) -> Result:
         problems = check_tree(tree, str(out))
         if problems:
             res.status, res.problems = "failed", len(problems)
-            res.error = "\n".join(map(str, problems))
+            shown = [str(p) for p in problems[:_SHOW_PROBLEMS]]
+            if len(problems) > _SHOW_PROBLEMS:
+                shown.append(f"  ... and {len(problems) - _SHOW_PROBLEMS} more problems "
+                             f"(tei-edition validate shows them all)")
+            res.error = "\n".join(shown)
             return res
         res.words, res.entities = _counts(tree)
         written = [(out, data)]
@@ -240,6 +246,7 @@ def build_all(seeds_dir: Path, out_dir: Path, ed_dir: Path, *, jobs: int | None 
     stream = (_run_dask(todo, scheduler, workers) if scheduler and todo
               else _run_local(todo, workers))
     pending, removals, last = {}, [], time.monotonic()
+    interval = _FLUSH_SECONDS
     try:
         for res in stream:
             results.append(res)
@@ -254,9 +261,12 @@ def build_all(seeds_dir: Path, out_dir: Path, ed_dir: Path, *, jobs: int | None 
                 removals.append(name)
             if on_result:
                 on_result(res)
-            if time.monotonic() - last > _FLUSH_SECONDS:
+            if time.monotonic() - last > interval:
+                began = time.monotonic()
                 manifest.merge(pending, removals)
                 pending, removals, last = {}, [], time.monotonic()
+                # A huge manifest is costly to rewrite: never spend over 5% of the time on it.
+                interval = max(_FLUSH_SECONDS, 20 * (last - began))
     finally:
         manifest.merge(pending, removals)
     return sorted(results, key=lambda r: r.seed)
