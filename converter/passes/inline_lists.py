@@ -25,19 +25,22 @@ def _value(v: str, style: str) -> int | None:
 
 
 def find_items(text: str) -> list[tuple[int, int, str]]:
-    """[(marker start, marker end, value)] of the longest counting run of markers."""
+    """[(marker start, marker end, value)] of the longest counting run of markers.
+
+    One left-to-right sweep per style (linear: a megabyte of "(1) (1) (1)" stays fast):
+    a marker that counts on extends the current run, a first value starts a new one."""
     found = [(m.start(), m.end(), m.group("v")) for m in _MARKER.finditer(text)]
     best: list = []
     for style in ("digit", "roman", "alpha"):
-        for k, (_s, _e, v) in enumerate(found):
-            if _value(v, style) != 1:
-                continue
-            run = [found[k]]
-            for cand in found[k + 1:]:
-                if _value(cand[2], style) == len(run) + 1:
-                    run.append(cand)
-            if len(run) > len(best):
-                best = run
+        cur: list = []
+        for cand in found:
+            value = _value(cand[2], style)
+            if cur and value == len(cur) + 1:
+                cur.append(cand)
+            elif value == 1:
+                best = cur if len(cur) > len(best) else best
+                cur = [cand]
+        best = cur if len(cur) > len(best) else best
     return best if len(best) >= 2 else []
 
 
