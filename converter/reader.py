@@ -21,15 +21,17 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> str:
     """Decode ``data`` as UTF-8 (BOM optional), UTF-16 with BOM, or ``encoding`` if given."""
     if encoding:
         try:
-            if codecs.lookup(encoding).name == "utf-8":
-                encoding = "utf-8-sig"  # a BOM is not text
-            return data.decode(encoding)
+            codec = "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding
+            return data.decode(codec)  # utf-8-sig: a BOM is not text
         except LookupError:
             raise InputError(f"unknown encoding {encoding!r}", source) from None
         except UnicodeDecodeError as err:
             raise _decode_error(data, err, source, encoding) from None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as err:  # odd length, or half a surrogate pair
+            raise _decode_error(data, err, source, "utf-16") from None
     head = data[:4096]
     if b"\x00" in head and head.count(b"\x00") > len(head) // 4:
         raise InputError("this looks like a binary file, not text", source, 1,
@@ -60,11 +62,17 @@ def _binary_hint(head: bytes) -> str:
 
 
 def _decode_error(data: bytes, err: UnicodeDecodeError, source: str, enc: str) -> InputError:
-    line = data.count(b"\n", 0, err.start) + 1
-    col = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
-    return InputError(f"not valid {enc}: byte 0x{data[err.start]:02x} at offset {err.start}",
-                      source, line, col,
-                      hint="pass --encoding (e.g. cp1252 or latin-1) if the file is not UTF-8")
+    """The first undecodable byte as ``file:line:col`` (columns in characters) and offset."""
+    start = min(err.start, len(data) - 1)
+    codec = {"utf-8": "utf-8-sig"}.get(enc, enc)
+    before = data[:start].decode(codec, "replace")
+    line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+    why = f"byte 0x{data[start]:02x}"
+    if codecs.lookup(enc).name != "utf-8":
+        why += f" ({err.reason})"  # e.g. truncated data, illegal UTF-16 surrogate
+    return InputError(f"not valid {enc}: {why} at offset {start}", source, line, col,
+                      hint="pass --encoding (e.g. cp1252 or latin-1) if the file is not UTF-8"
+                      if enc == "utf-8" else "the file is damaged or not in this encoding")
 
 
 def normalise(text: str) -> tuple[str, int]:
