@@ -1,12 +1,51 @@
-"""Helpers the writers share: TEI names, the reading text of an element, skipped parts."""
+"""Helpers the writers share: TEI names, which elements read as blocks, header metadata.
+
+The writers must cope with any TEI, not just ours, so the block/inline decision is made
+from the element name where TEI fixes it and from the context where it does not (a
+``quote`` directly in a ``div`` is a block quotation; inside running text it is inline).
+"""
 from __future__ import annotations
+
+import re
 
 from lxml import etree
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-# Not part of the reading text: the header, stand-off data and notes (rendered separately).
-SKIP = {"teiHeader", "standOff", "note", "fw"}
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+# Not part of the reading text: the header, stand-off data and notes (rendered separately),
+# forme work (running heads, page numbers of the printed source).
+SKIP = {"teiHeader", "standOff", "note", "fw", "noteGrp", "facsimile", "sourceDoc"}
+# Elements that are blocks wherever they stand.
+ALWAYS_BLOCK = {
+    "div", "div1", "div2", "div3", "div4", "div5", "div6", "div7", "body", "front", "back",
+    "group", "text", "floatingText", "titlePage", "docTitle", "titlePart", "docAuthor",
+    "docDate", "docEdition", "docImprint", "byline", "argument", "epigraph", "p", "ab", "head",
+    "lg", "l", "sp", "speaker", "opener", "closer", "salute", "dateline", "signed", "trailer",
+    "postscript", "table", "row", "cell", "figure", "figDesc", "addrLine", "listBibl",
+    "listPerson", "listPlace", "listOrg", "listEvent", "castList", "spGrp", "cit", "eg",
+}
+# Elements that are inline unless they wrap blocks.
+INLINE = {
+    "hi", "emph", "persName", "placeName", "orgName", "roleName", "forename", "surname",
+    "addName", "genName", "nameLink", "geogName", "settlement", "country", "region", "name",
+    "rs", "date", "time", "num", "measure", "ref", "ptr", "title", "soCalled", "mentioned",
+    "term", "gloss", "foreign", "g", "w", "c", "pc", "seg", "phr", "choice", "sic", "corr",
+    "abbr", "expan", "orig", "reg", "am", "ex", "gap", "unclear", "supplied", "add", "del",
+    "damage", "surplus", "app", "lem", "rdg", "metamark", "anchor", "milestone", "lb", "pb",
+    "cb", "idno", "lang", "desc", "graphic", "subst", "restore", "handShift", "space",
+}
+# Elements that hold blocks and never run text of their own.
+CONTAINERS = ALWAYS_BLOCK - {"p", "ab", "head", "l", "speaker", "salute", "dateline",
+                             "signed", "trailer", "titlePart", "docAuthor", "docDate",
+                             "docEdition", "docImprint", "byline", "cell", "figDesc",
+                             "addrLine"} | {"list", "quote"}
+# Where a line break in the TEI is a line break in the reading edition too; elsewhere
+# (prose) an ``lb`` records the source's line end and the text is reflowed.
+LINE_CONTEXTS = {"l", "address", "addrLine", "salute", "signed", "dateline", "byline",
+                 "docImprint", "titlePart", "docAuthor", "docDate", "opener", "closer", "cell",
+                 "speaker", "trailer"}
+_INLINE_LIST = re.compile(r"\b(inline|run-?in|runin)\b")
 
 
 def local(el) -> str | None:
@@ -14,7 +53,95 @@ def local(el) -> str | None:
     return etree.QName(el).localname if isinstance(el.tag, str) else None
 
 
+def norm(text: str) -> str:
+    """White space collapsed to single spaces, trimmed."""
+    return " ".join(text.split())
+
+
+def _mixed(el) -> bool:
+    """Whether ``el`` has running text of its own next to its children."""
+    if el.text and el.text.strip():
+        return True
+    return any(c.tail and c.tail.strip() for c in el)
+
+
+class Layout:
+    """Decides, once per element, whether it reads as a block or runs inline."""
+
+    def __init__(self):
+        self._block: dict = {}  # element -> bool; keys keep the lxml proxies alive
+
+    def is_block(self, el) -> bool:
+        """True when ``el`` starts a block of its own in the reading edition."""
+        if el in self._block:
+            return self._block[el]
+        name = local(el)
+        parent = el.getparent()
+        if name is None or name in SKIP:
+            result = False
+        elif name == "list":
+            # A list inside running text is printed run-in, as the source set it.
+            result = not (_INLINE_LIST.search(el.get("rend", "")) or
+                          (parent is not None and _mixed(parent)))
+        elif name in ("item", "label") and parent is not None and local(parent) == "list":
+            result = self.is_block(parent)
+        elif name in ALWAYS_BLOCK:
+            result = True
+        elif name in INLINE:
+            result = self.has_blocks(el)
+        else:  # quote, q, said, bibl, stage, address, unknown elements: by context
+            result = self.has_blocks(el) or (parent is not None and
+                                             local(parent) in CONTAINERS and not _mixed(parent))
+        self._block[el] = result
+        return result
+
+    def has_blocks(self, el) -> bool:
+        """True when a child of ``el`` is a block (notes do not count: they move away)."""
+        return any(self.is_block(c) for c in el if local(c) and local(c) not in SKIP)
+
+
+def header(root) -> dict:
+    """What the title page shows, from the teiHeader: title, authors, date, source, ..."""
+    def texts(path):
+        return [t for t in (norm("".join(e.itertext())) for e in root.iterfind(path)) if t]
+
+    fd = f"{TEI}teiHeader/{TEI}fileDesc/"
+    titles = texts(f"{fd}{TEI}titleStmt/{TEI}title")
+    info = {"title": titles[0] if titles else "", "subtitles": titles[1:],
+            "authors": texts(f"{fd}{TEI}titleStmt/{TEI}author"),
+            "editors": texts(f"{fd}{TEI}titleStmt/{TEI}editor"),
+            "licence": " ".join(texts(f"{fd}{TEI}publicationStmt/{TEI}availability")),
+            "publisher": " ".join(texts(f"{fd}{TEI}publicationStmt/{TEI}publisher")
+                                  or texts(f"{fd}{TEI}publicationStmt/{TEI}authority")),
+            "lang": root.get(XML_LANG) or "", "date": "", "when": "", "occasion": "",
+            "source": ""}
+    dates = (list(root.iterfind(f"{TEI}teiHeader/{TEI}profileDesc/{TEI}creation//{TEI}date"))
+             + list(root.iterfind(f"{fd}{TEI}sourceDesc//{TEI}date")))
+    if dates:
+        info["date"] = norm("".join(dates[0].itertext()))
+        info["when"] = dates[0].get("when") or ""
+    src = root.find(f"{fd}{TEI}sourceDesc")
+    if src is not None:
+        notes = {n.get("type"): norm("".join(n.itertext())) for n in src.iter(f"{TEI}note")}
+        info["occasion"] = notes.get("occasion", "")
+        info["source"] = notes.get("source") or norm(" ".join(
+            t for e in src if isinstance(e.tag, str) for t in e.itertext()))
+    if not info["lang"]:
+        lang = root.find(f".//{TEI}langUsage/{TEI}language")
+        info["lang"] = lang.get("ident", "") if lang is not None else ""
+    return info
+
+
 def header_title(root) -> str:
     """The edition title from the header (first titleStmt/title), or ''."""
-    hits = root.findall(f".//{TEI}teiHeader/{TEI}fileDesc/{TEI}titleStmt/{TEI}title")
-    return " ".join("".join(hits[0].itertext()).split()) if hits else ""
+    return header(root)["title"]
+
+
+def safe_lang(value: str | None) -> str | None:
+    """A language tag fit to copy into the output, or None."""
+    return value if value and re.fullmatch(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*", value) else None
+
+
+def safe_class(value: str | None) -> str:
+    """A TEI attribute value reduced to a harmless CSS class token."""
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", value or "").strip("-")[:40]

@@ -1,74 +1,179 @@
 """HTML reading edition: one self-contained static HTML5 file, built from the TEI alone.
 
-Every text node goes through lxml's serializer (escaped); attribute values from the TEI
-are only ever copied into ``id`` and ``title`` attributes, never into URLs or handlers.
+Layout: a title page from the teiHeader, a table of contents linking every division, the
+text with paragraph numbers in the margin (anchors are the TEI ``xml:id``s, so
+``edition.html#s2.p3`` cites paragraph s2.p3), numbered notes linked both ways, and an
+index of persons, places and organisations with back-links to every occurrence. All text
+goes through lxml's serializer, so it is escaped; see html_body for attribute handling.
 """
 from __future__ import annotations
 
 from lxml import etree
-from lxml.builder import E as H
 
-from converter.writers.common import SKIP, TEI, XML_ID, header_title, local
+from converter.writers.apparatus import Apparatus, reading_text
+from converter.writers.common import TEI, Layout, header, local, safe_lang
+from converter.writers.html_body import Body
+from converter.writers.html_style import CSS, JS, csp
 
-CSS = """
-body{font:1.05rem/1.6 Georgia,serif;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#222}
-p{position:relative}
-.pn{position:absolute;left:-3.2rem;font-size:.75rem;color:#888;text-decoration:none}
-blockquote{margin:1rem 2rem;color:#333}
-@media print{.pn{color:#000}}
-"""
-_MAP = {"p": "p", "head": "h2", "list": "ol", "item": "li", "quote": "blockquote",
-        "q": "q", "soCalled": "span", "div": "section", "body": "main", "front": "header",
-        "titlePart": "h1", "docAuthor": "p", "argument": "div", "label": "span",
-        "persName": "span", "placeName": "span", "orgName": "span", "date": "time",
-        "lb": None, "pb": None}
+_DIVS = {"div", "div1", "div2", "div3", "div4", "div5", "div6", "div7"}
 
 
-def _convert(el):
-    name = local(el)
-    tag = _MAP.get(name, "span" if name not in ("div", "list") else "div")
-    if tag is None:
-        span = H.span()
-        span.tail = el.tail
-        return span
-    out = etree.Element(tag)
-    xid = el.get(XML_ID)
-    if xid:
-        out.set("id", xid)
-    out.set("class", name)
-    if name == "date" and el.get("when"):
-        out.set("datetime", el.get("when"))
-        out.set("title", el.get("when"))
-    out.text = el.text
-    if name == "p" and xid:
-        anchor = etree.SubElement(out, "a", {"class": "pn", "href": "#" + xid})
-        anchor.text = xid.rsplit(".", 1)[-1].lstrip("p")
-        anchor.tail = el.text
-        out.text = None
-    for child in el:
-        cname = local(child)
-        if cname is None or cname in SKIP:
-            tail_holder = out[-1] if len(out) else None
-            if tail_holder is not None:
-                tail_holder.tail = (tail_holder.tail or "") + (child.tail or "")
+def _sub(parent, tag, text=None, **attrs):
+    el = etree.SubElement(parent, tag, {k.rstrip("_").replace("_", "-"): v
+                                        for k, v in attrs.items() if v is not None})
+    if text:
+        el.text = text
+    return el
+
+
+def title_page(body, info: dict) -> None:
+    """The header: title, author, and what the teiHeader says about date and source."""
+    head = _sub(body, "header", class_="titlepage")
+    _sub(head, "h1", info["title"] or "Untitled edition")
+    for sub in info["subtitles"]:
+        _sub(head, "p", sub, class_="subtitle")
+    if info["authors"]:
+        _sub(head, "p", "; ".join(info["authors"]), class_="byline")
+    dl = etree.Element("dl")
+    rows = [("Date", info["date"]), ("Occasion", info["occasion"]), ("Source", info["source"]),
+            ("Editor", "; ".join(info["editors"])),
+            ("Publisher", info["publisher"] if info["publisher"] not in info["editors"] else ""),
+            ("Licence", info["licence"])]
+    for label, value in rows:
+        if value:
+            _sub(dl, "dt", label)
+            dd = _sub(dl, "dd")
+            if label == "Date" and info["when"]:
+                _sub(dd, "time", value, datetime=info["when"])
             else:
-                out.text = (out.text or "") + (child.tail or "")
-            continue
-        conv = _convert(child)
-        conv.tail = child.tail
-        out.append(conv)
-    return out
+                dd.text = value
+    if len(dl):
+        head.append(dl)
+
+
+def _toc_entries(app, el, ol) -> None:
+    for child in el:
+        if local(child) in _DIVS and child in app.div_ids:
+            li = _sub(ol, "li")
+            head = child.find(f"{TEI}head")
+            label = reading_text(head) if head is not None else ""
+            if not label:
+                kind = (child.get("type") or "section").replace("_", " ")
+                label = f"{kind.capitalize()} {child.get('n') or ''}".strip()
+            _sub(li, "a", label, href="#" + app.div_ids[child])
+            sub = etree.Element("ol")
+            _toc_entries(app, child, sub)
+            if len(sub):
+                li.append(sub)
+        elif local(child) in ("front", "body", "back", "group", "text"):
+            _toc_entries(app, child, ol)
+
+
+def toc(body, app, extra: list) -> None:
+    """A nested list of links to every division, then to the notes and the index."""
+    ol = etree.Element("ol")
+    if app.text is not None:
+        _toc_entries(app, app.text, ol)
+    for href, label in extra:
+        _sub(_sub(ol, "li"), "a", label, href=href)
+    if len(ol):
+        nav = _sub(body, "nav", class_="toc", aria_labelledby="_toc")
+        _sub(nav, "h2", "Contents", id="_toc")
+        nav.append(ol)
+
+
+def notes(body, app, conv: Body) -> None:
+    """Numbered notes, each with a link back to its marker in the text."""
+    sec = _sub(body, "section", class_="notes", id="_notes", aria_labelledby="_notes-h")
+    _sub(sec, "h2", "Notes", id="_notes-h")
+    ol = _sub(sec, "ol")
+    for num, note in enumerate(app.notes, 1):
+        li = _sub(ol, "li", id=f"_n{num}", value=str(num))
+        kind = note.get("type")
+        if kind:
+            li.set("class", "note " + "".join(ch for ch in kind if ch.isalnum()))
+        conv.children(note, li, not app.layout.has_blocks(note), 1, False)
+        _sub(li, "a", "\u21a9", class_="back", href=f"#_r{num}",
+             aria_label=f"Back to the text of note {num}")
+
+
+def index(body, app) -> None:
+    """Persons, places, organisations: names, variants, identifiers, occurrences."""
+    sec = _sub(body, "section", class_="index", id="_index", aria_labelledby="_index-h")
+    _sub(sec, "h2", "Index of names", id="_index-h")
+    for title, entries in app.index():
+        _sub(sec, "h3", title)
+        ul = _sub(sec, "ul")
+        for entry in entries:
+            li = _sub(ul, "li", id=entry.id)
+            _sub(li, "span", entry.label, class_="iname")
+            if entry.variants:
+                _sub(li, "span", " (" + "; ".join(entry.variants) + ")", class_="variants")
+            if entry.wikidata:
+                li[-1].tail = " "
+                _sub(li, "a", f"Wikidata {entry.wikidata}", class_="wd", rel="external",
+                     href=f"https://www.wikidata.org/wiki/{entry.wikidata}")
+            for link in entry.links:
+                li[-1].tail = " "
+                _sub(li, "a", link, class_="ext", rel="external nofollow", href=link)
+            li[-1].tail = ": "
+            occ = _sub(li, "span", class_="occ")
+            for i, m in enumerate(entry.mentions):
+                a = _sub(occ, "a", m.cite, href="#" + m.id,
+                         aria_label=f"{entry.label}, occurrence {i + 1}, in {m.cite}")
+                a.tail = ", " if i + 1 < len(entry.mentions) else ""
+
+
+_FLOW = {"html", "head", "body", "header", "nav", "main", "section", "div", "ul", "ol", "dl",
+         "table", "tr", "figure", "blockquote", "footer"}
+
+
+def _newlines(el) -> None:
+    """One block per source line, for readable HTML and diffs: a newline goes between the
+    children of block containers that hold no text of their own (where it is insignificant)."""
+    if el.tag in _FLOW and not (el.text and el.text.strip()) and not any(
+            c.tail and c.tail.strip() for c in el):
+        el.text = "\n" if len(el) else el.text
+        for c in el:
+            c.tail = "\n"
+    for c in el:
+        if isinstance(c.tag, str):
+            _newlines(c)
 
 
 def write(tree, **_options) -> bytes:
     """The HTML edition of a parsed TEI ``tree`` as UTF-8 bytes."""
     root = tree.getroot()
-    title = header_title(root) or "Edition"
-    text = root.find(f".//{TEI}text")
-    content = _convert(text) if text is not None else H.div()
-    html = H.html(
-        H.head(H.meta(charset="utf-8"),
-               H.meta(name="viewport", content="width=device-width, initial-scale=1"),
-               H.title(title), H.style(CSS)),
-        H.body(content), lang=root.get("{http://www.w3.org/XML/1998/namespace}lang", "en"))
-    return b"<!DOCTYPE html>\n" + etree.tostring(html, method="html", encoding="UTF-8") + b"\n"
+    info = header(root)
+    app = Apparatus(root, Layout())
+    lang = safe_lang(info["lang"]) or "en"
+    cite = ", ".join(p for p in ("; ".join(info["authors"]), info["title"]) if p)
+    page = etree.Element("html", lang=lang)
+    head = _sub(page, "head")
+    _sub(head, "meta", charset="utf-8")
+    _sub(head, "meta", http_equiv="Content-Security-Policy", content=csp())
+    _sub(head, "meta", name="viewport", content="width=device-width, initial-scale=1")
+    _sub(head, "meta", name="generator", content="tei-edition")
+    _sub(head, "title", info["title"] or "Edition")
+    _sub(head, "style", CSS)
+    body = _sub(page, "body")
+    _sub(body, "a", "Skip to the text", class_="skip", href="#_text")
+    title_page(body, info)
+    extra = ([("#_notes", "Notes")] if app.notes else []) + (
+        [("#_index", "Index of names")] if app.entries else [])
+    toc(body, app, extra)
+    main = _sub(body, "main", id="_text")
+    conv = Body(app, cite or "Edition")
+    if app.text is not None:
+        conv.children(app.text, main, False, 0, False)
+    if app.notes:
+        notes(body, app, conv)
+    if app.entries:
+        index(body, app)
+    foot = _sub(body, "footer")
+    foot.text = ("Reading edition generated from the TEI file by tei-edition. "
+                 "Paragraph numbers link to stable anchors: cite a paragraph by its URL.")
+    _sub(body, "script", JS)
+    _newlines(page)
+    return (b"<!DOCTYPE html>\n" + etree.tostring(page, method="html", encoding="UTF-8")
+            + b"\n")

@@ -1,76 +1,236 @@
-"""Plain-text reading edition: headings set off, lists with labels, block quotations
-indented, paragraphs wrapped at ``width`` columns."""
+"""Plain-text reading edition: UTF-8, wrapped at ``width`` columns; headings set off and
+underlined, lists with their labels and hanging indents, block quotations indented,
+notes as numbered endnotes, and (``index=True``) an index of names.
+
+Fidelity: the words of the text part equal the words of the TEI ``<text>`` in order
+(notes and index aside). So nothing is printed that is not in the text (no @n, no
+"Figure"), and both readings of a ``choice`` are kept, the second in brackets.
+"""
 from __future__ import annotations
 
+import re
 import textwrap
+from dataclasses import dataclass, field
 
-from converter.writers.common import SKIP, TEI, local
+from converter.writers.apparatus import Apparatus
+from converter.writers.common import (INLINE, LINE_CONTEXTS, SKIP, Layout, header, local,
+                                      norm)
 
-_BLOCKS = {"p", "head", "item", "label", "l", "ab", "docAuthor", "titlePart", "docDate",
-           "byline", "salute", "dateline", "signed", "trailer", "bibl", "speaker", "stage"}
-_CONTAINERS = {"quote", "cit", "list", "div", "div1", "div2", "div3", "div4", "body", "front",
-               "back", "titlePage", "docTitle", "argument", "opener", "closer", "lg", "sp",
-               "floatingText", "text", "group", "epigraph", "postscript", "table", "row", "cell"}
-
-
-def _inline(el) -> str:
-    out = [el.text or ""]
-    for child in el:
-        name = local(child)
-        if name and name not in SKIP:
-            if name == "lb" and child.get("break") != "no":
-                out.append(" ")
-            out.append(_inline(child))
-        out.append(child.tail or "")
-    return "".join(out)
+_DIVS = {"div", "div1", "div2", "div3", "div4", "div5", "div6", "div7"}
+_INDENTED = {"quote", "q", "said", "cit", "epigraph", "lg", "argument"}
+_CENTRED = {"titlePage", "docTitle", "titlePart", "docAuthor", "docDate", "byline",
+            "docImprint", "docEdition"}
+_LABEL = re.compile(r"^(\(?[0-9]{1,3}[.):]|\(?[A-Za-z][.)]|\(?[ivxlcdmIVXLCDM]{1,6}[.)]|"
+                    r"[•*·–—-])\s")
+_NOTE_MARK = re.compile(r"\[\d+\]")
 
 
-def _render(el, indent: int, width: int, out: list) -> None:
-    name = local(el)
-    if name is None or name in SKIP:
-        return
-    if name in _BLOCKS:
-        txt = " ".join(_inline(el).split())
-        if not txt:
-            return
-        prefix = " " * indent
-        if name == "item" and el.get("n") and not txt.startswith(el.get("n")):
-            txt = f"{el.get('n')}. {txt}"
-        if name == "head":
-            out.append("")
-            out.append(prefix + txt)
-            out.append(prefix + "-" * min(len(txt), width - indent))
-        else:
-            out.append(textwrap.fill(txt, width, initial_indent=prefix, subsequent_indent=prefix,
-                                     break_long_words=False, break_on_hyphens=False))
-        out.append("")
-        return
-    child_indent = indent + 4 if name in ("quote", "list") else indent
-    has_child_blocks = any(local(c) in _BLOCKS | _CONTAINERS for c in el)
-    if not has_child_blocks:
-        txt = " ".join(_inline(el).split())
-        if txt:
-            out.append(textwrap.fill(txt, width, initial_indent=" " * indent,
-                                     subsequent_indent=" " * indent, break_long_words=False,
-                                     break_on_hyphens=False))
-            out.append("")
-        return
-    if el.text and el.text.strip():
-        out.append(" " * indent + " ".join(el.text.split()))
-    for child in el:
-        _render(child, child_indent, width, out)
-        if child.tail and child.tail.strip():
-            out.append(" " * indent + " ".join(child.tail.split()))
+@dataclass
+class Parts:
+    """The text edition in its four parts; ``write`` joins them."""
+
+    header: list = field(default_factory=list)
+    body: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+    index: list = field(default_factory=list)
 
 
-def write(tree, width: int = 72, **_options) -> bytes:
-    """The plain-text edition of a parsed TEI ``tree`` as UTF-8 bytes."""
+def glue(left: str, right: str, apart: bool) -> str:
+    """``left + right``; with a space between when ``apart`` (an item, a label, a paragraph
+    run into a line) and the two would otherwise run together into one word."""
+    if apart and left[-1:].isalnum() and right[:1].isalnum():
+        return left + " " + right
+    return left + right
+
+
+def wrap(text: str, width: int, indent: int = 0, hang: int = 0, centre: bool = False) -> list:
+    """Lines of ``text`` wrapped at ``width``; explicit newlines are kept as line breaks."""
+    lines = []
+    for raw in text.split("\n"):
+        raw = norm(raw)
+        if not raw:
+            continue
+        for line in textwrap.wrap(raw, max(width - indent, 16), subsequent_indent=" " * hang,
+                                  break_long_words=False, break_on_hyphens=False):
+            lines.append(line.center(width).rstrip() if centre else " " * indent + line)
+    return lines
+
+
+class _Renderer:
+    def __init__(self, app, width: int):
+        self.app, self.layout, self.width = app, app.layout, width
+        self.blocks: list[list[str]] = []
+        self.groups: list = []  # per block: the list it is an item of, or None
+
+    def inline(self, el, lines: bool) -> str:
+        """The running text of ``el``: note markers, line breaks, both readings of a choice."""
+        out = el.text or ""
+        for c in el:
+            out = glue(out, self.piece(c, lines), local(c) not in INLINE)
+            out = glue(out, c.tail or "", local(c) not in INLINE)
+        return out
+
+    def piece(self, c, lines: bool) -> str:
+        """The running text of one inline child ``c`` (without its tail)."""
+        name = local(c)
+        out = ""
+        if name == "note" and c in self.app.note_no and not self.app.is_targeted(c):
+            out = f"[{self.app.note_no[c]}]"
+        elif name in ("lb", "pb", "cb"):
+            if c.get("break") != "no":
+                out = "\n" if name == "lb" and lines else " "
+        elif name in ("choice", "app"):
+            kids = [self.inline(k, lines) for k in c if local(k) and local(k) not in SKIP]
+            out = kids[0] + "".join(f" [{norm(k)}]" for k in kids[1:]) if kids else ""
+        elif name and name not in SKIP:
+            text = self.inline(c, lines)
+            out = text
+        return out + "".join(f"[{n}]" for n in self.app.after.get(c, ()))
+
+    def emit(self, lines: list, group=None) -> None:
+        if lines:
+            self.blocks.append(lines)
+            self.groups.append(group)
+
+    def joined(self) -> list:
+        """The blocks with a blank line between them; items of a list of short items are
+        set tight, one under the other."""
+        longest: dict = {}
+        for block, group in zip(self.blocks, self.groups):
+            if group is not None:
+                longest[group] = max(longest.get(group, 0), len(block))
+        out, prev = [], None
+        for block, group in zip(self.blocks, self.groups):
+            if out and not (group is not None and group is prev and longest[group] <= 2):
+                out.append("")
+            out += block
+            prev = group
+        return out
+
+    def para(self, el, text: str, indent: int, name: str, level: int) -> None:
+        """One block of running text, set according to what ``el`` is."""
+        parent = el.getparent()
+        if name == "head" and parent is not None and local(parent) in _DIVS:
+            lines = wrap(text, self.width)
+            if lines and level <= 2:
+                lines.append(("=" if level == 1 else "-") * max(len(x) for x in lines))
+            if lines and level == 1 and self.blocks:
+                lines.insert(0, "")  # a chapter gets more space above it
+            return self.emit(lines)
+        centre = any(local(a) in _CENTRED for a in [el, *el.iterancestors()])
+        hang = 0
+        if name == "item":
+            m = _LABEL.match(norm(text))
+            hang = min(len(m.group(0)), 8) if m else 2
+        group = parent if name == "item" and local(parent) == "list" else None
+        self.emit(wrap(text, self.width - (4 if indent >= 4 else 0), indent, hang, centre), group)
+
+    def render(self, el, indent: int = 0, level: int = 0) -> None:
+        """Render the block element ``el`` and everything in it."""
+        name = local(el)
+        if name in _DIVS:
+            level += 1
+        lines = any(local(a) in LINE_CONTEXTS for a in [el, *el.iterancestors()])
+        inner = indent + 4 if name in _INDENTED and local(el.getparent()) not in _INDENTED else indent
+        if name == "list":
+            inner = indent + 2
+        if not self.layout.has_blocks(el):
+            return self.para(el, self.inline(el, lines), inner, name, level)
+        buf = [el.text or ""]
+        pending_label = ""
+        for c in el:
+            cname = local(c)
+            if cname and cname not in SKIP and self.layout.is_block(c):
+                self.flush(el, buf, inner, level, lines)
+                if cname == "label" and name == "list":
+                    pending_label += self.inline(c, lines) + " "
+                elif pending_label and cname == "item" and not self.layout.has_blocks(c):
+                    self.para(c, pending_label + self.inline(c, lines), inner, "item", level)
+                    pending_label = ""
+                else:
+                    if pending_label:
+                        self.para(c, pending_label, inner, "item", level)
+                        pending_label = ""
+                    self.render(c, inner, level)
+                buf = []
+                for n in self.app.after.get(c, ()):
+                    self.blocks[-1][-1] += f"[{n}]" if self.blocks and self.blocks[-1] else ""
+            else:
+                buf.append(glue(buf.pop() if buf else "", self.piece(c, lines),
+                                cname not in INLINE))
+            buf.append(glue(buf.pop() if buf else "", c.tail or "", cname not in INLINE))
+        if pending_label:
+            buf.insert(0, pending_label)
+        self.flush(el, buf, inner, level, lines)
+
+    def flush(self, el, buf: list, indent: int, level: int, lines: bool) -> None:
+        text = "".join(buf)
+        if norm(text):
+            self.para(el, text, indent, local(el), level)
+        buf.clear()
+
+
+def _header(info: dict, width: int) -> list:
+    lines = wrap(info["title"], width, centre=True) if info["title"] else []
+    for sub in info["subtitles"]:
+        lines += wrap(sub, width, centre=True)
+    if info["authors"]:
+        lines += [""] + wrap("; ".join(info["authors"]), width, centre=True)
+    rows = [("Date", info["date"]), ("Occasion", info["occasion"]), ("Source", info["source"]),
+            ("Editor", "; ".join(info["editors"])), ("Licence", info["licence"])]
+    facts = [wrap(f"{label}: {value}", width, hang=len(label) + 2)
+             for label, value in rows if value]
+    if facts:
+        lines.append("")
+        lines += [line for fact in facts for line in fact]
+    return lines
+
+
+def _notes(app, r: _Renderer, width: int) -> list:
+    lines = ["NOTES", ""]
+    for num, note in enumerate(app.notes, 1):
+        mark = f"[{num}] "
+        text = mark + r.inline(note, False)
+        lines += wrap(text, width, hang=len(mark)) + [""]
+    return lines[:-1]
+
+
+def _index(app, width: int) -> list:
+    lines = ["INDEX OF NAMES"]
+    for title, entries in app.index():
+        lines += ["", title, ""]
+        for e in entries:
+            text = e.label + (f" ({'; '.join(e.variants)})" if e.variants else "")
+            text += f" [Wikidata {e.wikidata}]" if e.wikidata else ""
+            text += "".join(f" <{link}>" for link in e.links)
+            text += ": " + ", ".join(m.cite for m in e.mentions)
+            lines += wrap(text, width, indent=2, hang=4)
+    return lines
+
+
+def render(tree, width: int = 72, index: bool = False) -> Parts:
+    """The text edition of a parsed TEI ``tree``, in parts (header, body, notes, index)."""
+    width = max(int(width), 20)
     root = tree.getroot()
-    text = root.find(f".//{TEI}text")
-    out: list[str] = []
-    if text is not None:
-        _render(text, 0, width, out)
-    body = "\n".join(out).strip("\n")
-    while "\n\n\n" in body:
-        body = body.replace("\n\n\n", "\n\n")
-    return (body + "\n").encode("utf-8")
+    app = Apparatus(root, Layout())
+    parts = Parts(header=_header(header(root), width))
+    r = _Renderer(app, width)
+    if app.text is not None:
+        r.render(app.text)
+    parts.body = r.joined()
+    if app.notes:
+        parts.notes = _notes(app, r, width)
+    if index and app.entries:
+        parts.index = _index(app, width)
+    return parts
+
+
+def write(tree, width: int = 72, index: bool = False, **_options) -> bytes:
+    """The plain-text edition of a parsed TEI ``tree`` as UTF-8 bytes."""
+    parts = render(tree, width, index)
+    rule = ["", "-" * width, ""]
+    sections = [p for p in (parts.header, parts.body, parts.notes, parts.index) if p]
+    lines = []
+    for i, section in enumerate(sections):
+        lines += (rule if i else []) + section
+    return ("\n".join(line.rstrip() for line in lines) + "\n").encode("utf-8")

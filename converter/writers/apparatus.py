@@ -1,0 +1,235 @@
+"""The apparatus both editions share: numbered paragraphs, division ids, notes in reading
+order, and the index of persons, places and organisations with every occurrence.
+
+Everything is computed from the TEI tree alone. Ids that the TEI does not supply are
+generated with a leading underscore and checked against the TEI's own ``xml:id``s, so a
+citation such as ``edition.html#s2.p3`` always means the TEI element ``s2.p3``.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from converter.writers.common import SKIP, TEI, XML_ID, local, norm
+
+KINDS = {"persName": "person", "placeName": "place", "orgName": "org"}
+_TYPED = {"person": "person", "place": "place", "org": "org", "organisation": "org",
+          "organization": "org"}
+_RECORD_KIND = {"person": "person", "personGrp": "person", "place": "place", "org": "org"}
+KIND_TITLES = {"person": "Persons", "place": "Places", "org": "Organisations"}
+_QID = re.compile(r"^Q[1-9][0-9]*$")
+_WD_URL = re.compile(r"^https?://(?:www\.)?wikidata\.org/(?:wiki|entity)/(Q[1-9][0-9]*)$")
+_URL = re.compile(r"^https?://[^\s\"'<>]+$")
+# Paragraphs inside these are part of something else and get no number of their own.
+_UNNUMBERED = {"note", "item", "cell", "figure", "table", "list", "sp", "listBibl", "titlePage"}
+
+
+@dataclass
+class Mention:
+    """One occurrence of an entity: the element, its HTML id and where it stands."""
+
+    el: object
+    id: str
+    cite: str
+
+
+@dataclass
+class Entry:
+    """One index entry, with every name it goes by and every place it is mentioned."""
+
+    key: tuple
+    kind: str
+    id: str = ""
+    label: str = ""
+    names: list = field(default_factory=list)
+    wikidata: str = ""
+    links: list = field(default_factory=list)
+    mentions: list = field(default_factory=list)
+
+    @property
+    def variants(self) -> list:
+        """Other names than the label, each once, in order of first appearance."""
+        seen, out = {self.label.casefold()}, []
+        for n in self.names:
+            if n and n.casefold() not in seen:
+                seen.add(n.casefold())
+                out.append(n)
+        return out
+
+
+def reading_text(el) -> str:
+    """The text of ``el`` without its notes, white space collapsed."""
+    def walk(e):
+        out = [e.text or ""]
+        for c in e:
+            if local(c) and local(c) not in SKIP:
+                out.append(walk(c))
+            out.append(c.tail or "")
+        return "".join(out)
+    return norm(walk(el))
+
+
+def _in_reading(el, stop) -> bool:
+    """Whether ``el`` is part of what the editions render (notes included)."""
+    for anc in el.iterancestors():
+        if anc is stop:
+            return True
+        if local(anc) in SKIP - {"note"}:
+            return False
+    return True
+
+
+class Apparatus:
+    """Ids, numbers, notes and index entries for one TEI document."""
+
+    def __init__(self, root, layout):
+        self.root, self.layout = root, layout
+        self.text = root.find(f"{TEI}text")
+        self.by_id = {e.get(XML_ID): e for e in root.iter() if isinstance(e.tag, str)
+                      and e.get(XML_ID)}
+        self.used = set(self.by_id)
+        self.para: dict = {}     # p element -> (html id, margin label, citation label)
+        self.div_ids: dict = {}  # division element -> html id
+        self.notes: list = []    # note elements, in the order their markers are read
+        self.note_no: dict = {}  # note element -> number
+        self.after: dict = {}    # element -> [note numbers whose marker follows it]
+        self.entries: dict = {}  # key -> Entry
+        self.mention_of: dict = {}  # entity element -> (Mention, Entry)
+        if self.text is not None:
+            self._number()
+            self._collect_notes()
+            self._collect_entities()
+
+    def fresh(self, base: str) -> str:
+        """A generated id not used by the TEI or by anything generated before."""
+        cand, n = base, 1
+        while cand in self.used:
+            n += 1
+            cand = f"{base}-{n}"
+        self.used.add(cand)
+        return cand
+
+    def _number(self) -> None:
+        seq = divs = 0
+        for el in self.text.iter(f"{TEI}p", f"{TEI}div", *(f"{TEI}div{i}" for i in range(1, 8))):
+            if not _in_reading(el, self.text):
+                continue
+            if local(el) != "p":
+                divs += 1
+                self.div_ids[el] = el.get(XML_ID) or self.fresh(f"_d{divs}")
+                continue
+            xid = el.get(XML_ID)
+            if not xid and any(local(a) in _UNNUMBERED for a in el.iterancestors()):
+                continue
+            seq += 1
+            if xid:
+                m = re.search(r"(\d+)$", xid)
+                self.para[el] = (xid, m.group(1) if m else xid, xid)
+            else:
+                self.para[el] = (self.fresh(f"_p{seq}"), str(seq), f"¶ {seq}")
+
+    def cite(self, el) -> str:
+        """A short label for where ``el`` stands: its paragraph, note or division."""
+        for anc in [el, *el.iterancestors()]:
+            if anc in self.para:
+                return self.para[anc][2]
+            if anc in self.note_no:
+                return f"note {self.note_no[anc]}"
+            if anc.get(XML_ID):
+                return anc.get(XML_ID)
+            if anc in self.div_ids:
+                return "§ " + self.div_ids[anc].lstrip("_d")
+        return "text"
+
+    def _collect_notes(self) -> None:
+        order = {el: i for i, el in enumerate(self.text.iter())}
+        placed = []
+        for note in self.text.iter(f"{TEI}note"):
+            if not _in_reading(note, self.text):
+                continue
+            target = self.by_id.get((note.get("target") or "").split(" ")[0].lstrip("#"))
+            if (target is not None and target in order and target is not note
+                    and note not in list(target.iter())):
+                last = [e for e in target.iter()][-1]
+                placed.append((order[last] + 0.5, note, target))
+            else:
+                placed.append((order[note], note, None))
+        for num, (_, note, target) in enumerate(sorted(placed, key=lambda t: t[0]), 1):
+            self.notes.append(note)
+            self.note_no[note] = num
+            if target is not None:
+                self.after.setdefault(target, []).append(num)
+
+    def is_targeted(self, note) -> bool:
+        """True for a note whose marker goes after the element it points at."""
+        return any(self.note_no.get(note) in nums for nums in self.after.values())
+
+    def _record(self, ref: str):
+        if ref.startswith("#") and ref[1:] in self.by_id:
+            return self.by_id[ref[1:]]
+        return None
+
+    def _collect_entities(self) -> None:
+        n = 0
+        for el in self.text.iter():
+            name = local(el)
+            kind = KINDS.get(name) or (_TYPED.get(el.get("type", "")) if name in ("rs", "name")
+                                       else None)
+            if not kind or not _in_reading(el, self.text):
+                continue
+            surface = reading_text(el)
+            if not surface:
+                continue  # an empty name (a placeholder) cannot be shown or linked
+            ref = (el.get("ref") or el.get("key") or "").split(" ")[0]
+            record = self._record(ref)
+            key = ("id", ref[1:]) if record is not None else (("ref", ref) if ref else
+                                                              ("text", kind, surface.casefold()))
+            entry = self.entries.get(key)
+            if entry is None:
+                entry = self.entries[key] = self._new_entry(key, kind, ref, record)
+            n += 1
+            mention = Mention(el, self.fresh(f"_e{n}"), self.cite(el))
+            entry.mentions.append(mention)
+            entry.names.append(surface)
+            self.mention_of[el] = (mention, entry)
+        for entry in self.entries.values():
+            if not entry.label:
+                counts = Counter(m for m in entry.names if m)
+                entry.label = max(counts, key=counts.get) if counts else "(unnamed)"
+
+    def _new_entry(self, key, kind, ref, record) -> Entry:
+        entry = Entry(key, kind)
+        m = _WD_URL.match(ref)
+        if m:
+            entry.wikidata = m.group(1)
+        elif _URL.match(ref):
+            entry.links.append(ref)
+        if record is not None:
+            entry.kind = _RECORD_KIND.get(local(record), kind)
+            names = [e for e in record.iter() if local(e) in KINDS or local(e) == "name"]
+            main = [e for e in names if e.get("type") in ("main", "reg", "full", "standard")]
+            labels = [reading_text(e) for e in main + names]
+            entry.label = next((t for t in labels if t), "")
+            entry.names.extend(reading_text(e) for e in names)
+            for idno in record.iter(f"{TEI}idno"):
+                value = norm("".join(idno.itertext()))
+                if (idno.get("type") or "").lower() == "wikidata" and _QID.match(value):
+                    entry.wikidata = value
+                elif _WD_URL.match(value):
+                    entry.wikidata = _WD_URL.match(value).group(1)
+                elif _URL.match(value):
+                    entry.links.append(value)
+        base = key[1] if key[0] == "id" else str(len(self.entries) + 1)
+        entry.id = self.fresh("_x-" + re.sub(r"[^A-Za-z0-9_.-]", "-", base))
+        return entry
+
+    def index(self) -> list[tuple[str, list[Entry]]]:
+        """Entries grouped by kind (persons, places, organisations), sorted by label."""
+        out = []
+        for kind, title in KIND_TITLES.items():
+            entries = sorted((e for e in self.entries.values() if e.kind == kind),
+                             key=lambda e: (e.label.casefold(), e.label, str(e.key)))
+            if entries:
+                out.append((title, entries))
+        return out

@@ -1,0 +1,306 @@
+"""TEI ``<text>`` -> HTML elements for the reading edition.
+
+Blocks become HTML blocks only where HTML allows them (a TEI ``p`` holding a block
+quotation becomes ``div.p``, since a browser would otherwise close the paragraph); inside
+inline content everything stays inline. Unknown elements become ``span``/``div`` with
+their TEI name as class, so no text is lost. Attribute values from the TEI only reach
+``id``, ``class`` (sanitised), ``lang``, ``title`` and ``datetime``; links are built from
+validated Wikidata ids, ids present in the document, or plain http(s) URLs.
+"""
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from converter.writers.apparatus import reading_text
+from converter.writers.common import (INLINE, LINE_CONTEXTS, SKIP, XML_ID, XML_LANG, local, safe_class,
+                                      safe_lang)
+
+KIND_NAMES = {"person": "Person", "place": "Place", "org": "Organisation"}
+_DATE = re.compile(r"^-?\d{4}(-\d{2}(-\d{2})?)?$")
+_HI = (("italic", "i"), ("bold", "b"), ("sup", "sup"), ("superscript", "sup"), ("sub", "sub"),
+       ("subscript", "sub"), ("underline", "u"), ("strikethrough", "s"))
+_INLINE_TAG = {"emph": "em", "foreign": "i", "title": "cite", "term": "i", "mentioned": "i",
+               "q": "q", "quote": "q", "said": "q", "del": "del", "add": "ins",
+               "abbr": "abbr", "num": "span", "lb": "br"}
+_BLOCK_P = {"head": "p", "speaker": "p", "stage": "p"}
+_PHRASING = {"p", "h2", "h3", "h4", "h5", "h6", "figcaption", "caption"}
+_PHRASED = {"span", "q", "i", "b", "em", "cite", "a", "time", "del", "ins", "abbr"}
+_SAFE_URL = re.compile(r"^https?://[^\s\"'<>\\]+$")
+
+
+def add_text(parent, text: str | None) -> None:
+    """Append ``text`` after the last child of ``parent`` (or as its text)."""
+    if not text:
+        return
+    if len(parent):
+        parent[-1].tail = (parent[-1].tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+
+
+def _keep_apart(dst, node, tail: str) -> None:
+    """An item, label or paragraph run into a line is a word boundary: where the words
+    on either side would touch, put a space (as the text edition does)."""
+    content = "".join(node.itertext())
+    prev = node.getprevious()
+    left = (prev.tail or "".join(prev.itertext())) if prev is not None else (dst.text or "")
+    if left[-1:].isalnum() and content[:1].isalnum():
+        if prev is not None:
+            prev.tail = (prev.tail or "") + " "
+        else:
+            dst.text = (dst.text or "") + " "
+    if content[-1:].isalnum() and tail[:1].isalnum():
+        node.tail = (node.tail or "") + " "
+
+
+class Body:
+    """Converts TEI elements to HTML, with the apparatus for ids, notes and entities."""
+
+    def __init__(self, app, cite_prefix: str):
+        self.app, self.layout, self.cite_prefix = app, app.layout, cite_prefix
+
+    def children(self, src, dst, inline: bool, depth: int, in_link: bool) -> None:
+        """Render the content of ``src`` into ``dst``."""
+        add_text(dst, src.text)
+        for child in src:
+            name = local(child)
+            if name == "note" and child in self.app.note_no and not self.app.is_targeted(child):
+                self.marker(dst, self.app.note_no[child], in_link)
+            elif name and name not in SKIP:
+                before = len(dst)
+                self.element(child, dst, inline, depth, in_link)
+                if name not in INLINE and len(dst) > before and dst[-1].tag in _PHRASED:
+                    _keep_apart(dst, dst[-1], child.tail or "")
+            for num in self.app.after.get(child, ()):
+                self.marker(dst, num, in_link)
+            add_text(dst, child.tail)
+
+    def marker(self, dst, num: int, in_link: bool = False) -> None:
+        """A footnote reference: superscript number linking to the note (which links back).
+        Inside a link (an entity) it cannot be a link itself: HTML forbids nested links."""
+        sup = etree.SubElement(dst, "sup", {"class": "nref"})
+        a = etree.SubElement(sup, "span" if in_link else "a", {"id": f"_r{num}"})
+        if not in_link:
+            a.set("href", f"#_n{num}")
+            a.set("aria-label", f"Note {num}")
+        a.text = str(num)
+
+    def element(self, el, dst, inline: bool, depth: int, in_link: bool) -> None:
+        """Render one TEI element (and its content) into ``dst``."""
+        name = local(el)
+        block = not inline and self.layout.is_block(el)
+        if name in ("lb", "cb", "pb"):
+            return self.milestone(el, dst, name)
+        if block:
+            out = self.block(el, dst, name, depth)
+        else:
+            out = self.inline(el, dst, name, in_link)
+        if out is None:
+            return None
+        xid = el.get(XML_ID)
+        if xid and "id" not in out.attrib:
+            out.set("id", xid)
+        lang = safe_lang(el.get(XML_LANG))
+        if lang:
+            out.set("lang", lang)
+        inner_link = in_link or out.tag == "a"
+        if out.tag == "section" and any(local(c) == "head" for c in el):
+            depth += 1  # a division without a heading adds no level: headings stay in order
+        if out.tag in ("ul", "ol"):
+            return self.list_items(el, out, depth, inner_link)
+        if out.tag == "table":
+            return self.table(el, out, depth, inner_link)
+        if name == "choice" or name == "app":
+            return self.choice(el, out, depth, inner_link)
+        # Phrasing-only HTML elements must not receive blocks, or the browser re-nests them.
+        inline_kids = (not block or out.tag in _PHRASING or not self.layout.has_blocks(el))
+        self.children(el, out, inline_kids, depth, inner_link)
+        return None
+
+    def milestone(self, el, dst, name) -> None:
+        """Line, column and page breaks: a break in verse and letters, a space in prose."""
+        if el.get("break") == "no":
+            return
+        parent = next((a for a in el.iterancestors() if self.layout.is_block(a)), None)
+        if name == "lb" and parent is not None and local(parent) in LINE_CONTEXTS:
+            etree.SubElement(dst, "br")
+        elif name == "pb" and el.get("n"):
+            span = etree.SubElement(dst, "span", {"class": "pb", "title": f"page {el.get('n')}"})
+            span.text = " "
+        else:
+            add_text(dst, " ")
+
+    def block(self, el, dst, name, depth):
+        """The HTML block for a TEI block element."""
+        parent = el.getparent()
+        has_blocks = self.layout.has_blocks(el)
+        cls = name
+        if name in ("div", "div1", "div2", "div3", "div4", "div5", "div6", "div7"):
+            out = etree.SubElement(dst, "section", {"id": self.app.div_ids.get(el, ""),
+                                                    "class": "div"})
+            if not out.get("id"):
+                del out.attrib["id"]
+            cls = "div " + safe_class(el.get("type"))
+        elif name == "head" and parent is not None and parent in self.app.div_ids:
+            out = etree.SubElement(dst, f"h{min(depth + 1, 6)}")
+        elif name == "head" and local(parent) == "figure":
+            out = etree.SubElement(dst, "figcaption")
+        elif name == "p" and not has_blocks:
+            out = etree.SubElement(dst, "p")
+        elif name == "list":
+            out = etree.SubElement(dst, "ul")
+            cls = "list " + safe_class(el.get("type"))
+        elif name in ("item", "label") and local(parent) == "list":
+            return None  # rendered by list_items
+        elif name in ("quote", "q", "said") or name == "cit":
+            out = etree.SubElement(dst, "blockquote" if name != "cit" else "figure")
+        elif name == "table":
+            out = etree.SubElement(dst, "table")
+        elif name == "figure":
+            out = etree.SubElement(dst, "figure")
+        else:
+            out = etree.SubElement(dst, "div" if has_blocks else _BLOCK_P.get(name, "p"))
+        out.set("class", cls.strip())
+        if el in self.app.para:
+            self.number(el, out)
+        return out
+
+    def number(self, el, out) -> None:
+        """The margin number and the 'cite' link of a numbered paragraph."""
+        pid, label, cite = self.app.para[el]
+        out.set("id", pid)
+        out.set("class", out.get("class") + " np")
+        a = etree.SubElement(out, "a", {"class": "pn", "href": "#" + pid,
+                                        "aria-label": f"Paragraph {cite}"})
+        a.text = label
+        c = etree.SubElement(out, "a", {"class": "cite", "href": "#" + pid,
+                                        "title": f"{self.cite_prefix}, {cite}",
+                                        "data-cite": f"{self.cite_prefix}, {cite}",
+                                        "aria-label": f"Cite paragraph {cite}"})
+        c.text = "cite"
+        c.tail = " "
+
+    def inline(self, el, dst, name, in_link):
+        """The HTML inline element for a TEI element in running text."""
+        if el in self.app.mention_of:
+            mention, entry = self.app.mention_of[el]
+            attrs = {"id": mention.id, "class": f"ent {entry.kind}",
+                     "title": f"{KIND_NAMES[entry.kind]}: {entry.label}"
+                              + (f" (Wikidata {entry.wikidata})" if entry.wikidata else "")}
+            if not in_link:
+                attrs["href"] = "#" + entry.id
+            return etree.SubElement(dst, "a" if not in_link else "span", attrs)
+        if name in ("date", "time"):
+            return self.date(el, dst)
+        if name == "hi":
+            rend = (el.get("rend") or "").lower()
+            tag = next((t for key, t in _HI if key in rend), "span")
+            return etree.SubElement(dst, tag, {"class": "hi " + safe_class(rend)})
+        if name in ("ref", "ptr"):
+            return self.link(el, dst, in_link)
+        if name == "gap":
+            return etree.SubElement(dst, "span", {"class": "gap", "title": " ".join(
+                f"{k}: {el.get(k)}" for k in ("reason", "extent", "unit") if el.get(k)) or "gap"})
+        tag = _INLINE_TAG.get(name, "span")
+        out = etree.SubElement(dst, tag, {"class": name})
+        if name == "soCalled":
+            out.set("class", "soCalled")
+        return out
+
+    def date(self, el, dst):
+        """``time`` with the normalised date as machine value and as hover text."""
+        when, nb, na = el.get("when"), el.get("notBefore"), el.get("notAfter")
+        out = etree.SubElement(dst, "time", {"class": "date"})
+        if when and _DATE.match(when):
+            out.set("datetime", when)
+        parts = ([when] if when else []) + ([f"not before {nb}"] if nb else []) + (
+            [f"not after {na}"] if na else [])
+        if nb and na:
+            parts = [f"between {nb} and {na}"]
+        if parts:
+            out.set("title", "; ".join(parts))
+        return out
+
+    def link(self, el, dst, in_link):
+        """A ``ref``/``ptr`` as a link when its target is safe, else as plain text."""
+        target = (el.get("target") or "").split(" ")[0]
+        href = None
+        if target.startswith("#") and target[1:] in self.app.used:
+            href = target
+        elif _SAFE_URL.match(target):
+            href = target
+        if href and not in_link:
+            out = etree.SubElement(dst, "a", {"class": local(el), "href": href})
+            if not len(el) and not (el.text or "").strip():
+                # An empty pointer gets a sign, not words the text does not have.
+                out.text = "\u2197"
+                out.set("aria-label", f"Link to {target}")
+                out.set("title", target)
+            return out
+        return etree.SubElement(dst, "span", {"class": local(el)})
+
+    def choice(self, el, out, depth, in_link) -> None:
+        """Show the editor's reading; the other readings go into the hover text."""
+        prefer = ("corr", "reg", "expan", "lem")
+        kids = [c for c in el if local(c) and local(c) not in SKIP]
+        shown = next((c for c in kids if local(c) in prefer), kids[0] if kids else None)
+        others = [f"{local(c)}: {reading_text(c)}" for c in kids if c is not shown]
+        if others:
+            out.set("title", "; ".join(others))
+        if shown is not None:
+            self.children(shown, out, True, depth, in_link)
+
+    def list_items(self, el, out, depth, in_link) -> None:
+        """List items as ``li``; a TEI ``label`` joins the item that follows it."""
+        pending = []
+        for child in el:
+            name = local(child)
+            if name == "note" and child in self.app.note_no and not self.app.is_targeted(child):
+                self.marker(out[-1] if len(out) else etree.SubElement(out, "li"),
+                            self.app.note_no[child], in_link)
+            elif name == "label":
+                pending.append(child)
+            elif name == "item" or (name and name not in SKIP):
+                li = etree.SubElement(out, "li", {"class": name})
+                if child.get(XML_ID):
+                    li.set("id", child.get(XML_ID))
+                for lab in pending:
+                    span = etree.SubElement(li, "span", {"class": "label"})
+                    self.children(lab, span, True, depth, in_link)
+                    add_text(li, " ")
+                pending = []
+                if name == "head":
+                    li.set("class", "head")
+                self.children(child, li, not self.layout.has_blocks(child), depth, in_link)
+            for num in self.app.after.get(child, ()):
+                self.marker(out[-1] if len(out) else etree.SubElement(out, "li"), num, in_link)
+            if child.tail and child.tail.strip():  # stray text in a list: keep it
+                add_text(out[-1] if len(out) else etree.SubElement(out, "li"), child.tail)
+        if pending:
+            li = etree.SubElement(out, "li", {"class": "label"})
+            for lab in pending:
+                self.children(lab, li, True, depth, in_link)
+
+    def table(self, el, out, depth, in_link) -> None:
+        """Rows and cells; anything else in a table gets a row of its own."""
+        for child in el:
+            name = local(child)
+            if not name or name in SKIP:
+                continue
+            if name == "head" and not len(out):
+                cap = etree.SubElement(out, "caption")
+                self.children(child, cap, True, depth, in_link)
+                continue
+            tr = etree.SubElement(out, "tr")
+            cells = [c for c in child if local(c) == "cell"] if name == "row" else [child]
+            for cell in cells:
+                td = etree.SubElement(tr, "th" if cell.get("role") == "label" else "td")
+                self.children(cell, td, not self.layout.has_blocks(cell), depth, in_link)
+            if name == "row":  # text outside cells (rare) goes in a last cell
+                stray = [c for c in child if local(c) not in ("cell", None) and c not in cells]
+                if stray:
+                    td = etree.SubElement(tr, "td")
+                    for s in stray:
+                        self.element(s, td, True, depth, in_link)

@@ -1,0 +1,222 @@
+"""The HTML edition, read back with an HTML parser: page skeleton and accessibility,
+table of contents, paragraph anchors (= TEI xml:ids), notes linked both ways, index with
+back-links, dates, quotations and lists as printed, escaping of hostile TEI, and no word
+of the TEI <text> lost, for our TEI, hand-written fixtures and the corpus's published TEI."""
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from lxml import html as lhtml
+
+from converter.writers import html as html_writer
+from converter.writers.html_style import CSS, JS
+from converter.xmlio import parse_bytes, parse_file
+from tests.conftest import SHARED
+from tests.helpers import words
+from tests.test_writers_text import cuts
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "writers"
+TEI = "{http://www.tei-c.org/ns/1.0}"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+FILES = ([FIXTURES / "full.xml"] + sorted((ROOT / "tei").glob("*.xml"))
+         + sorted((ROOT / "tests" / "golden").glob("*/expected.xml"))
+         + sorted((SHARED / "corpus" / "gold").glob("*.xml")))
+IDS = [f"{p.parent.name}/{p.stem}" for p in FILES]
+HTML_BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "section", "blockquote",
+               "figure", "figcaption", "br", "td", "th", "tr", "table", "caption", "ul", "ol",
+               "main", "header", "nav", "footer", "dl", "dt", "dd"}
+DIVS = [f"{TEI}div"] + [f"{TEI}div{i}" for i in range(1, 8)]
+
+
+def page(path: Path):
+    """The HTML edition of the TEI file at ``path``, parsed as a browser would."""
+    data = html_writer.write(parse_file(path))
+    assert data.startswith(b"<!DOCTYPE html>\n")
+    return lhtml.document_fromstring(data)
+
+
+def block_words(el) -> list[str]:
+    """Words of an HTML subtree, blocks kept apart as a browser lays them out."""
+    def walk(e):
+        out = [e.text or ""]
+        for c in e:
+            if isinstance(c.tag, str):
+                edge = " " if c.tag in HTML_BLOCKS else ""
+                out.append(edge + walk(c) + edge)
+            out.append(c.tail or "")
+        return "".join(out)
+    return words(walk(el))
+
+
+def test_fixture_is_valid_tei(tei_all):
+    tree = parse_file(FIXTURES / "full.xml")
+    assert tei_all.validate(tree), tei_all.error_log
+
+
+@pytest.mark.parametrize("path", FILES, ids=IDS)
+def test_page_skeleton_and_links(path):
+    doc = page(path)
+    assert doc.get("lang")
+    head = doc.find("head")
+    assert head.find("meta[@charset='utf-8']") is not None
+    assert head.find("meta[@name='viewport']") is not None
+    assert "default-src 'none'" in head.find("meta[@http-equiv='Content-Security-Policy']").get(
+        "content")
+    assert head.findtext("style") == CSS and doc.findtext(".//script") == JS
+    body = doc.find("body")
+    for landmark in ("header", "nav", "main", "footer"):
+        assert len(body.findall(f".//{landmark}")) <= 1
+    assert body.find("main") is not None and body.find("header") is not None
+    assert len(doc.findall(".//h1")) == 1
+    levels = [int(h.tag[1]) for h in doc.iter("h1", "h2", "h3", "h4", "h5", "h6")]
+    assert levels[0] == 1 and all(b <= a + 1 for a, b in zip(levels, levels[1:]))
+    ids = [e.get("id") for e in doc.iter() if isinstance(e.tag, str) and e.get("id")]
+    assert len(ids) == len(set(ids)), "duplicate ids"
+    for a in doc.iter("a"):
+        href = a.get("href")
+        assert href is not None and (a.text_content().strip() or a.get("aria-label"))
+        if href.startswith("#"):
+            assert href[1:] in ids, f"link to a missing anchor {href}"
+        else:
+            assert href.startswith(("https://", "http://")), href
+
+
+@pytest.mark.parametrize("path", FILES, ids=IDS)
+def test_no_word_of_the_text_is_lost(path):
+    tree = parse_file(path)
+    tei = copy.deepcopy(tree.getroot())
+    # The HTML shows the editor's reading of a choice; the others are in its hover text.
+    for choice in tei.iter(f"{TEI}choice", f"{TEI}app"):
+        kids = [c for c in choice if isinstance(c.tag, str)]
+        shown = next((c for c in kids if etree.QName(c).localname in
+                      ("corr", "reg", "expan", "lem")), kids[0] if kids else None)
+        for c in kids:
+            if c is not shown:
+                c.text = None
+                for sub in list(c):
+                    c.remove(sub)  # empty, with its tail kept in place
+    doc = page(path)
+    main = copy.deepcopy(doc.find(".//main"))
+    for extra in main.xpath(".//*[@class='pn' or @class='cite' or @class='nref']"):
+        extra.drop_tree()
+    from tests.helpers import text_words
+    expected = text_words(etree.tostring(tei))
+    got = block_words(main)
+    assert "".join(got) == "".join(expected)
+    assert cuts(got) <= cuts(expected)
+    notes = doc.xpath("//section[@id='_notes']//li")
+    for li in notes:
+        for extra in li.xpath(".//*[@class='back' or @class='nref']"):
+            extra.drop_tree()  # the way back, and the markers of notes inside notes
+    tei_notes = [n for n in tree.getroot().find(f"{TEI}text").iter(f"{TEI}note")]
+    def own_text(note):  # a note inside a note is a note of its own
+        return (note.text or "") + "".join(
+            ("" if c.tag == f"{TEI}note" or not isinstance(c.tag, str) else own_text(c))
+            + (c.tail or "") for c in note)
+    assert "".join(w for li in notes for w in block_words(li)) == "".join(
+        w for n in tei_notes for w in words(own_text(n)))
+
+
+def test_toc_and_paragraph_anchors_use_tei_ids():
+    tree = parse_file(FIXTURES / "full.xml")
+    doc = page(FIXTURES / "full.xml")
+    toc = [a.get("href") for a in doc.findall(".//nav//a")]
+    divs = [d.get(XML_ID) for d in tree.getroot().iter(*DIVS)]
+    assert ["#" + d for d in divs] == [h for h in toc if not h.startswith("#_")]
+    assert [a.text for a in doc.findall(".//nav//a")][:3] == [
+        "1: Opening", "2: Closing", "2.1 A subsection"]
+    for p in tree.getroot().find(f"{TEI}text").iter(f"{TEI}p"):
+        el = doc.get_element_by_id(p.get(XML_ID))
+        assert el.tag == "p" and "np" in el.get("class")
+        pn, cite = el.find("a[@class='pn']"), el.find("a[@class='cite']")
+        assert pn.get("href") == cite.get("href") == "#" + p.get(XML_ID)
+        assert pn.text == p.get(XML_ID).rsplit("p", 1)[1]
+        assert cite.get("data-cite").endswith(", " + p.get(XML_ID))
+    # Division headings are h2 at the top level, h3 below; subsection nesting is kept.
+    assert doc.get_element_by_id("s2.s1").find("h3").text == "2.1 A subsection"
+
+
+def test_notes_are_numbered_and_linked_both_ways():
+    doc = page(FIXTURES / "full.xml")
+    refs = doc.xpath("//main//sup[@class='nref']/a")
+    assert [a.text for a in refs] == ["1", "2"]
+    for a in refs:
+        note = doc.get_element_by_id(a.get("href")[1:])
+        assert note.tag == "li" and note.find("a[@class='back']").get("href") == "#" + a.get("id")
+    assert doc.get_element_by_id("_n1").text_content().startswith("The Central Committee")
+    # The reference sits where the note stood: right after "Central Committee".
+    assert refs[0].getparent().getprevious().text == "Central Committee"
+
+
+def test_index_lists_variants_identifiers_and_every_occurrence():
+    doc = page(FIXTURES / "full.xml")
+    index = doc.get_element_by_id("_index")
+    assert [h.text for h in index.findall("h3")] == ["Persons", "Places", "Organisations"]
+    kirov = doc.get_element_by_id("_x-kirov")
+    assert kirov.find("span[@class='iname']").text == "Sergei Kirov"
+    assert "Comrade Kirov" in kirov.find("span[@class='variants']").text
+    assert kirov.find("a[@class='wd']").get("href") == "https://www.wikidata.org/wiki/Q193376"
+    backs = kirov.findall(".//span[@class='occ']/a")
+    assert [a.text for a in backs] == ["s1.p1", "s1.p2"]
+    for a in backs:  # each back-link lands on the mention, which links to the entry
+        mention = doc.get_element_by_id(a.get("href")[1:])
+        assert mention.get("href") == "#_x-kirov" and "Kirov" in mention.text
+        assert "person" in mention.get("class") and "Sergei Kirov" in mention.get("title")
+    mentions = doc.xpath("//*[contains(concat(' ', @class, ' '), ' ent ')]")
+    assert len(mentions) == len(doc.xpath("//span[@class='occ']/a")) == 7
+    org = doc.xpath("//section[@id='_index']//li[span='Central Committee of the Communist "
+                    "Party of the Soviet Union']")[0]
+    assert [a.text for a in org.findall(".//span[@class='occ']/a")] == ["s1.p1", "note 1"]
+
+
+def test_dates_quotes_lists_as_printed():
+    doc = page(FIXTURES / "full.xml")
+    times = doc.xpath("//main//time")
+    assert times[0].get("datetime") == "1923-12-02" and times[0].get("title") == "1923-12-02"
+    assert times[1].get("title") == "between 1934-01-01 and 1934-12-31"
+    assert times[1].get("datetime") is None
+    p2 = doc.get_element_by_id("s1.p2")
+    assert p2.find("span[@class='soCalled']").text == "“new course”"
+    assert p2.find("q").text == "“we shall win”"
+    assert "quotes:none" in CSS  # the marks printed in the text, not added by the browser
+    block = doc.get_element_by_id("s1.q1")
+    assert block.tag == "blockquote" and block.find("p").get("id") == "s1.p3"
+    cit = doc.get_element_by_id("s1.c1")
+    assert cit.tag == "figure" and cit.find("blockquote") is not None
+    inline = doc.get_element_by_id("s1.p4").find("span[@class='list']")
+    assert [i.text for i in inline.findall("span")] == ["(1) the first;", "(2) the second."]
+    lst = doc.get_element_by_id("s1.l1")
+    assert lst.tag == "ul" and [li.get("id") for li in lst.findall("li")] == [
+        "s1.l1.i1", "s1.l1.i2"]
+    gloss = doc.get_element_by_id("s1.l2").findall("li")
+    assert [li.find("span[@class='label']").text for li in gloss] == ["(a)", "(b)"]
+    assert gloss[0].get("id") == "s1.l2.i1" and "Labelled item" in gloss[0].text_content()
+    assert doc.get_element_by_id("s1").find("div[@class='closer']") is not None
+
+
+def test_hostile_tei_is_text_never_script():
+    data = html_writer.write(parse_file(FIXTURES / "hostile.xml"))
+    doc = lhtml.document_fromstring(data)
+    assert [s.text for s in doc.iter("script")] == [JS]
+    assert doc.get("lang") == "en"  # the bad xml:lang is not copied
+    for el in doc.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for name, value in el.attrib.items():
+            assert not name.lower().startswith("on"), (el.tag, name)
+            assert name in ("id", "class", "href", "title", "lang", "datetime", "aria-label",
+                            "aria-labelledby", "data-cite", "rel", "charset", "name", "content",
+                            "http-equiv", "value"), name
+            if name == "href":
+                assert value.startswith(("#", "https://www.wikidata.org/wiki/Q", "https://",
+                                         "http://")), value
+                assert "javascript" not in value.lower() and "data:" not in value.lower()
+    text = doc.find(".//main").text_content()
+    assert '<script>alert(5)</script>' in text and "<img src=x onerror=alert(3)>" in text
+    assert doc.findtext(".//title") == '</title><script>alert("title")</script>'
+    assert b"<script>alert" not in data and b"<img" not in data
+    assert doc.xpath("//*[@class='ent place']")[0].get("title") == "Place: Town"  # no Q1">...

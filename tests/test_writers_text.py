@@ -1,0 +1,170 @@
+"""The plain-text edition: layout (width, headings, lists, quotations, notes, index) and
+fidelity, as a property: its words equal the words of the TEI <text>, in order (notes and
+index aside), for every golden case, the seeds, hand-written fixtures, converted random
+text, and the published TEI files of the corpus (other projects' encodings)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from converter.pipeline import convert_bytes
+from converter.writers import text as text_writer
+from converter.xmlio import parse_bytes, parse_file
+from tests.conftest import SHARED, in_ci
+from tests.helpers import text_words, words
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "writers"
+OURS = sorted((ROOT / "tests" / "golden").glob("*/expected.xml")) + sorted(
+    (ROOT / "tei").glob("*.xml"))
+GOLD = [FIXTURES / "full.xml"] + sorted((SHARED / "corpus" / "gold").glob("*.xml"))
+TEI = "{http://www.tei-c.org/ns/1.0}"
+NOTE_MARK = re.compile(r"\[\d+\]")
+# Elements at whose edges words never run together, whatever the writer decides
+# (the corpus scorer's list): a writer that glued two of these together would fail.
+BLOCK_EDGE = {"p", "head", "item", "label", "l", "lg", "ab", "list", "div", "div1", "div2",
+              "div3", "div4", "div5", "body", "front", "back", "titlePage", "titlePart",
+              "docTitle", "docAuthor", "docDate", "docImprint", "byline", "argument",
+              "epigraph", "opener", "closer", "salute", "dateline", "signed", "trailer", "table",
+              "row", "cell", "cit", "quote", "said", "q", "bibl", "listBibl", "floatingText",
+              "sp", "speaker", "stage", "address", "addrLine", "postscript", "lb", "pb", "cb",
+              "figure"}
+SKIP = {"teiHeader", "note", "standOff", "fw", "noteGrp"}
+
+
+def edition_words(tree, width: int = 72) -> list[str]:
+    """Words of the body of the text edition, note markers removed."""
+    body = "\n".join(text_writer.render(tree, width).body)
+    return words(NOTE_MARK.sub("", body))
+
+
+def hard_words(xml: bytes) -> list[str]:
+    """Words of the TEI <text> split only at white space and at block edges."""
+    def walk(el):
+        out = [el.text or ""]
+        for c in el:
+            name = etree.QName(c).localname if isinstance(c.tag, str) else None
+            if name and name not in SKIP:
+                edge = " " if name in BLOCK_EDGE and c.get("break") != "no" else ""
+                out.append(edge + walk(c) + edge)
+            out.append(c.tail or "")
+        return "".join(out)
+    return words(walk(etree.fromstring(xml).find(f"{TEI}text")))
+
+
+def cuts(ws: list[str]) -> set[int]:
+    """Positions, in the words run together, where one word ends and the next begins."""
+    out, pos = set(), 0
+    for w in ws[:-1]:
+        pos += len(w)
+        out.add(pos)
+    return out
+
+
+@pytest.mark.parametrize("path", OURS, ids=[f"{p.parent.name}/{p.name}" for p in OURS])
+def test_text_edition_keeps_every_word_of_our_tei(path):
+    tree = parse_file(path)
+    assert edition_words(tree) == text_words(path.read_bytes())
+
+
+@pytest.mark.parametrize("path", GOLD, ids=[p.stem for p in GOLD])
+def test_text_edition_keeps_every_word_of_published_tei(path):
+    """Other projects put markup inside words (<g/> for a line-end hyphen, <w>...), where
+    the plain TEI word count splits: there the edition may join, but never split a word,
+    never join across a block edge or a space, and never lose, add or move a letter."""
+    xml = path.read_bytes()
+    tree = parse_bytes(xml, str(path))
+    ours, tei, hard = edition_words(tree), text_words(xml), hard_words(xml)
+    assert "".join(ours) == "".join(tei)
+    assert cuts(ours) <= cuts(tei), "the edition splits a word the TEI keeps whole"
+    assert cuts(hard) <= cuts(ours), "the edition joins words the TEI keeps apart"
+
+
+def test_corpus_is_there_in_ci():
+    if in_ci():
+        assert len(GOLD) > 20
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["the", "Party", "Kirov", "1.", "2.", "(a)", "“", "”", "\n",
+                                 "\n\n", "I.", "CHAPTER", "said:", "self-", "1937", "–", "Œuvre",
+                                 "Москва", "a-very-long-hyphenated-compound-word-indeed"]),
+                min_size=1, max_size=120).map(" ".join), st.integers(20, 100))
+def test_converted_text_survives_export_at_any_width(text, width):
+    if not words(text):
+        return
+    xml, _ = convert_bytes(text.encode("utf-8"), "prop.txt", "prop")
+    tree = parse_bytes(xml, "prop.xml")
+    assert edition_words(tree, width) == text_words(xml) == words(text)
+    for line in text_writer.write(tree, width=width).decode("utf-8").splitlines():
+        assert len(line) <= width or " " not in line.strip(), line
+
+
+def _full(width=72, index=False) -> str:
+    return text_writer.write(parse_file(FIXTURES / "full.xml"), width=width,
+                             index=index).decode("utf-8")
+
+
+def test_layout_headings_lists_quotes_notes():
+    out = _full()
+    lines = out.splitlines()
+    # Division headings are set off: underlined with = (chapters) and - (sections).
+    i = lines.index("1: Opening")
+    assert lines[i + 1] == "=" * len("1: Opening") and lines[i - 1] == lines[i - 2] == ""
+    j = lines.index("2.1 A subsection")
+    assert lines[j + 1] == "-" * len("2.1 A subsection")
+    # List items keep their labels, with a hanging indent under the label.
+    item = next(k for k, line in enumerate(lines) if line.strip().startswith("1. First item"))
+    assert lines[item].startswith("  1. ") and lines[item + 1].startswith("     ")
+    assert "  2. Second item." in lines
+    # A TEI label goes before its item, which hangs under the label.
+    gloss = lines.index("  (a) Labelled item with a label of its own and enough words to wrap")
+    assert lines[gloss + 1] == "      around." and lines[gloss + 2] == "  (b) Another."
+    # An inline list stays run in, as printed.
+    assert "The reasons were: (1) the first; (2) the second." in out
+    # Block quotations are indented; inline quotations and scare quotes keep their marks.
+    quote = next(line for line in lines if "A block quotation" in line)
+    assert quote.startswith("    “")
+    assert "a “new course” and said “we shall win”" in out
+    # Notes: markers in the text, numbered endnotes after it.
+    assert "Central Committee[1] in that" in out
+    notes = out.index("NOTES")
+    assert out.index("[1] The Central Committee of the Party") > notes
+    assert out.index("[2] A second note.") > notes
+    # Both readings of a choice, in TEI order; a word broken across a page is whole.
+    assert "recieve [receive]" in out and "middle" in out
+    assert "INDEX OF NAMES" not in out
+
+
+@pytest.mark.parametrize("width", [30, 50, 72, 100])
+def test_width_is_respected(width):
+    for line in _full(width).splitlines():
+        assert len(line) <= width, line
+
+
+def test_index_of_names_on_request():
+    out = _full(index=True)
+    index = out[out.index("INDEX OF NAMES"):]
+    assert "Persons" in index and "Places" in index and "Organisations" in index
+    assert "Sergei Kirov (Sergei Mironovich Kostrikov; Comrade Kirov; Kirov)" in index
+    assert "[Wikidata Q193376]: s1.p1, s1.p2" in index
+    assert "Tiflis: s1.p2" in index
+    assert re.search(r"Central Committee of the Communist Party of the Soviet\s+Union", index)
+    assert "note 1" in index  # the mention inside the first note
+
+
+def test_header_and_parts_join_to_the_written_file():
+    tree = parse_file(FIXTURES / "full.xml")
+    parts = text_writer.render(tree, 72, True)
+    out = text_writer.write(tree, width=72, index=True).decode("utf-8")
+    assert parts.header[0].strip() == "A Test Edition & Its <Tricks>"
+    assert "Date: 2 December 1923" in parts.header
+    for part in (parts.header, parts.body, parts.notes, parts.index):
+        assert "\n".join(part).strip() in out
+    assert out.endswith("\n") and not out.endswith("\n\n")
+    assert out == text_writer.write(tree, width=72, index=True).decode("utf-8")  # deterministic
