@@ -38,6 +38,8 @@ def looks_like_name(text: str) -> bool:
     toks = text.replace(".", ". ").split()
     if not 1 < len(toks) <= 4 or not all(t[:1].isupper() for t in toks):
         return False
+    if toks[0] in ("A", "I"):  # "A Speech", "I Remember": an article or a pronoun, not an initial
+        return False
     return bool(_INITIALS.match(toks[0].rstrip(".") if len(toks[0]) > 2 else toks[0]))
 
 

@@ -31,6 +31,7 @@ _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]
                     r"|\b\d{1,2}(?:st|nd|rd|th|d)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
                     r"nov|dec)", re.I)
 _IMPRINT = re.compile(r"\bprinted\b|\bsold\b|\bpublished by\b", re.I)
+_BYLINE = re.compile(r"^by\s", re.I)
 _TRAILERS = {"finis", "the end"}
 _HEAD_MAX_WORDS = 12
 
@@ -93,7 +94,7 @@ def heading_of(block: Block, nxt) -> dict | None:
     text = block.text.strip()
     if block.kind != "p" or "\n" in text or nxt is None:
         return None
-    if text.endswith((",", ";", "-", "–", "—")) or _IMPRINT.search(text):
+    if text.endswith((",", ";", "-", "–", "—")) or _IMPRINT.search(text) or _BYLINE.match(text):
         return None
     if " ".join(words(text)).lower() in _TRAILERS:
         return None
