@@ -145,6 +145,8 @@ def column(el, lines: list[str] | None) -> int:
 def explain(tree, entries, schema_file: str, data: bytes | None = None) -> list[tuple]:
     """(line, col, message) for lxml RELAX NG log ``entries`` about ``tree``."""
     g = grammar(schema_file)
+    if not g.complete:
+        return []
     lines = data.decode("utf-8", "replace").split("\n") if data is not None else None
     root = tree.getroot() if hasattr(tree, "getroot") else tree
     out: list[tuple] = []

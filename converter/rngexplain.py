@@ -49,6 +49,11 @@ class Grammar:
         from converter.xmlio import safe_parser
 
         root = etree.parse(str(path), safe_parser()).getroot()
+        # One self-contained grammar is all we model; with includes or nested grammars the
+        # caller keeps lxml's own wording rather than risk a wrong explanation.
+        nested = [el for el in root.iter(R + "include", R + "externalRef", R + "parentRef",
+                                         R + "grammar") if el is not root]
+        self.complete = root.tag == R + "grammar" and not nested
         self.defines: dict[str, list] = {}
         self.start = []
         self.by_name: dict[tuple, list] = {}

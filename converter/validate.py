@@ -57,7 +57,9 @@ def relaxng(name: str) -> etree.RelaxNG:
 
 def _readable(msg: str) -> str:
     """lxml's message with the TEI namespace stripped, for what the grammar cannot explain."""
-    return _NS.sub("", msg).replace("Did not expect element", "element not allowed here:")
+    msg = _NS.sub("", msg)
+    msg = re.sub(r"Did not expect element (\S+) there", r"element <\1> not allowed here", msg)
+    return re.sub(r"Expecting an element (\S+), got nothing", r"element <\1> missing here", msg)
 
 
 def check_tree(tree, source: str, schema: str = "edition", data: bytes | None = None) -> list[Problem]:

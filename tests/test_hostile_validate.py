@@ -99,3 +99,12 @@ def test_grammar_matches_lxml_on_the_seeds(tei_all):
             for el in root.iter():
                 if isinstance(el.tag, str):
                     assert check_children(g, el) is None, (schema, path.name, el.tag, el.sourceline)
+
+
+def test_schema_with_include_keeps_lxml_wording(tmp_path):
+    """The explainer models one self-contained grammar; with <include> it steps aside."""
+    rng = tmp_path / "inc.rng"
+    rng.write_text('<grammar xmlns="http://relaxng.org/ns/structure/1.0">'
+                   f'<include href="{schema_path("edition")}"/></grammar>')
+    got = _problems(tmp_path, '<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<text/></TEI>', str(rng))
+    assert got == ["2:1: element <text> not allowed here"]
