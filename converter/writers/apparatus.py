@@ -25,6 +25,10 @@ _URL = re.compile(r"^https?://[^\s\"'<>]+$")
 _UNNUMBERED = {"note", "item", "cell", "figure", "table", "list", "sp", "listBibl", "titlePage"}
 
 
+_PLACES = {"titlePage": "title page", "front": "front matter", "back": "back matter",
+           "body": "text"}
+
+
 @dataclass
 class Mention:
     """One occurrence of an entity: the element, its HTML id and where it stands."""
@@ -120,12 +124,15 @@ class Apparatus:
                 self.div_ids[el] = el.get(XML_ID) or self.fresh(f"_d{divs}")
                 continue
             xid = el.get(XML_ID)
-            if not xid and any(local(a) in _UNNUMBERED for a in el.iterancestors()):
+            inside = any(local(a) in _UNNUMBERED for a in el.iterancestors())
+            if not xid and inside:
                 continue
             seq += 1
             if xid:
+                # A paragraph of a list item is citable, but a margin number next to the
+                # item's own label would read as a second numbering: it gets none.
                 m = re.search(r"(\d+)$", xid)
-                self.para[el] = (xid, m.group(1) if m else xid, xid)
+                self.para[el] = (xid, "" if inside else (m.group(1) if m else xid), xid)
             else:
                 self.para[el] = (self.fresh(f"_p{seq}"), str(seq), f"¶ {seq}")
 
@@ -140,6 +147,8 @@ class Apparatus:
                 return anc.get(XML_ID)
             if anc in self.div_ids:
                 return "§ " + self.div_ids[anc].lstrip("_d")
+            if local(anc) in _PLACES:
+                return _PLACES[local(anc)]
         return "text"
 
     def _collect_notes(self) -> None:

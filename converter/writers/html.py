@@ -119,7 +119,9 @@ def index(body, app) -> None:
             li[-1].tail = ": "
             occ = _sub(li, "span", class_="occ")
             for i, m in enumerate(entry.mentions):
-                a = _sub(occ, "a", m.cite, href="#" + m.id,
+                # A second mention in the same place gets its own, numbered back-link.
+                k = sum(1 for o in entry.mentions[:i] if o.cite == m.cite) + 1
+                a = _sub(occ, "a", m.cite if k == 1 else f"{m.cite} ({k})", href="#" + m.id,
                          aria_label=f"{entry.label}, occurrence {i + 1}, in {m.cite}")
                 a.tail = ", " if i + 1 < len(entry.mentions) else ""
 

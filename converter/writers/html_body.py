@@ -172,9 +172,10 @@ class Body:
         pid, label, cite = self.app.para[el]
         out.set("id", pid)
         out.set("class", out.get("class") + " np")
-        a = etree.SubElement(out, "a", {"class": "pn", "href": "#" + pid,
-                                        "aria-label": f"Paragraph {cite}"})
-        a.text = label
+        if label:
+            a = etree.SubElement(out, "a", {"class": "pn", "href": "#" + pid,
+                                            "aria-label": f"Paragraph {cite}"})
+            a.text = label
         c = etree.SubElement(out, "a", {"class": "cite", "href": "#" + pid,
                                         "title": f"{self.cite_prefix}, {cite}",
                                         "data-cite": f"{self.cite_prefix}, {cite}",

@@ -45,7 +45,7 @@ font-size:.97rem}
 figure.cit{margin:1rem 0}figure.cit .bibl{text-align:right;font-size:.9rem}
 q,.q{quotes:none}q::before,q::after{content:none}
 ul.list{list-style:none;padding-left:1.8rem;margin:.4rem 0 1rem}
-ul.list>li{margin:.25rem 0}ul.list .label{font-variant-numeric:tabular-nums}
+ul.list>li{margin:.25rem 0}ul.list>li>p{margin:.15rem 0 .5rem}ul.list .label{font-variant-numeric:tabular-nums}
 span.list .item,span.list .label{display:inline}
 a.ent{color:inherit;text-decoration:underline;text-decoration-thickness:1px;
 text-underline-offset:.18em;text-decoration-color:#b7b3a8}

@@ -12,7 +12,7 @@ import re
 import textwrap
 from dataclasses import dataclass, field
 
-from converter.writers.apparatus import Apparatus
+from converter.writers.apparatus import Apparatus, reading_text
 from converter.writers.common import (INLINE, LINE_CONTEXTS, SKIP, Layout, header, local,
                                       norm)
 
@@ -122,6 +122,12 @@ class _Renderer:
         if name == "item":
             m = _LABEL.match(norm(text))
             hang = min(len(m.group(0)), 8) if m else 2
+        elif name == "p" and local(parent) == "item":
+            # Paragraphs of a list item hang under the item's label, the first included.
+            first = next(c for c in parent if local(c) == "p")
+            m = _LABEL.match(reading_text(first))
+            width = min(len(m.group(0)), 8) if m else 0
+            hang, indent = (width, indent) if el is first else (0, indent + width)
         group = parent if name == "item" and local(parent) == "list" else None
         self.emit(wrap(text, self.width - (4 if indent >= 4 else 0), indent, hang, centre), group)
 
@@ -203,7 +209,10 @@ def _index(app, width: int) -> list:
             text = e.label + (f" ({'; '.join(e.variants)})" if e.variants else "")
             text += f" [Wikidata {e.wikidata}]" if e.wikidata else ""
             text += "".join(f" <{link}>" for link in e.links)
-            text += ": " + ", ".join(m.cite for m in e.mentions)
+            cites = list(dict.fromkeys(m.cite for m in e.mentions))
+            counts = {c: sum(1 for m in e.mentions if m.cite == c) for c in cites}
+            text += ": " + ", ".join(c + (f" ({counts[c]}\u00d7)" if counts[c] > 1 else "")
+                                     for c in cites)
             lines += wrap(text, width, indent=2, hang=4)
     return lines
 
