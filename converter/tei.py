@@ -27,7 +27,7 @@ _BLOCK_WRAP = {"docTitle": ("docTitle", "titlePart"), "argument": ("argument", "
 # Elements that may stand inside running text: never add white space around them.
 _INLINE = {"q", "soCalled", "persName", "placeName", "orgName", "roleName", "date", "lb", "pb",
            "anchor", "label", "ref", "hi", "rs", "foreign", "emph", "num"}
-_TITLE_PAGE = {"docAuthor", "docTitle", "docDate", "byline", "docImprint"}
+_TITLE_PAGE = {"docAuthor", "docTitle", "docDate", "byline", "docImprint", "epigraph"}
 
 
 def _set_attrs(el, attrs: dict) -> None:
@@ -130,7 +130,10 @@ def build_front(front: list, ids: _Ids):
         if isinstance(it, Block) and it.kind in _TITLE_PAGE:
             if page is None:
                 page = etree.SubElement(el, f"{{{TEI_NS}}}titlePage")
-            page.append(_block(it, ids, "front"))
+            if isinstance(it, Block):
+                page.append(_block(it, ids, "front"))
+            else:  # an epigraph: a quotation node on the title page
+                _items([it], ids, "front", page)
         else:
             _items([it], ids, "front", el)
     return el

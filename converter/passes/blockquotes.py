@@ -14,9 +14,11 @@ from __future__ import annotations
 import re
 
 from converter.model import Block, Document, Node
+from converter.passes.textutil import words
 from converter.passes.quotes import closes_at_end, is_whole_quotation, marks, opens_unclosed
 
 MAX_PARAGRAPHS = 40
+MIN_WORDS = 25
 _SOURCE = re.compile(
     r"\b(?:said|says|say|saying|wrote|writes|write|written|declared|declares|stated|states|"
     r"observed|observes|remarked|replied|answered|taught|teaches|added|adds|put it|words|"
@@ -79,7 +81,8 @@ def block_quotations(doc: Document) -> Document:
             end = _extent(body, i)
         if end is not None:
             colon, source = _introduced(out[-1] if out else None)
-            if end > i or colon:
+            # A short quoted reply after a colon is dialogue, not a block quotation.
+            if end > i or (colon and len(words(blk.text)) >= MIN_WORDS):
                 cert = "high" if end > i and colon else "medium"
                 quote = Node("quote", body[i:end + 1], blk.line, {"cert": cert})
                 what = "block quotation" + (f" ({end - i + 1} paragraphs)" if end > i else "")

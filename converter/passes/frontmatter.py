@@ -11,6 +11,7 @@ import re
 
 from converter.model import Block, Document
 from converter.passes.textutil import ends_sentence, words
+from converter.passes.titlepage import title_page
 
 _TITLE_MAX_WORDS = 15
 _INITIALS = re.compile(r"^(?:[A-Z]\.?\s?){1,3}$|^[A-Z]{1,3}$")
@@ -55,7 +56,11 @@ def is_headnote(block: Block) -> bool:
 
 
 def front_matter(doc: Document) -> Document:
-    """Move the opening author/title lines and headnote of ``doc.body`` into ``doc.front``."""
+    """Move the opening author/title lines and headnote of ``doc.body`` into ``doc.front``
+    (or, for a printed book with an imprint, its whole title page)."""
+    paged = title_page(doc)
+    if paged is not None:
+        return paged
     body = list(doc.body)
     front: list = []
     author_hint = (doc.sidecar.get("metadata", {}).get("author") or "").split()

@@ -32,6 +32,14 @@ _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]
                     r"nov|dec)", re.I)
 _IMPRINT = re.compile(r"\bprinted\b|\bsold\b|\bpublished by\b", re.I)
 _BYLINE = re.compile(r"^by\s", re.I)
+# Letter framing that looks like a heading: a signature "SAMUEL WHITE, Speaker.", an
+# addressee "His Excellency the PRESIDENT of CONGRESS.", a year in roman numerals.
+_SIGNATURE = re.compile(r"^[A-Z][A-Z.'’ -]+,\s+(?:[A-Z][a-z]+[ -]?){1,2}\.?$|"
+                        r"^(?:his|her|their|your) (?:excellency|honou?r|majesty|lordship)\b|"
+                        r"^(?:major|brigadier|lieutenant)?-?\s?general\s+[A-Z]+\.?$", re.I)
+_ROMAN_YEAR = re.compile(r"^M[\s,.]*[MDCLXVI][MDCLXVI\s,.]*$")
+# An address heading: "To the King's most Excellent Majesty.", "TO THE OFFICERS OF THE ARMY."
+_ADDRESS = re.compile(r"^to (?:the|his|her|all)\s", re.I)
 _TRAILERS = {"finis", "the end"}
 _HEAD_MAX_WORDS = 12
 
@@ -96,7 +104,9 @@ def heading_of(block: Block, nxt) -> dict | None:
         return None
     if text.endswith((",", ";", "-", "–", "—")) or _IMPRINT.search(text) or _BYLINE.match(text):
         return None
-    if " ".join(words(text)).lower() in _TRAILERS:
+    if " ".join(words(text)).lower() in _TRAILERS or text[-1] in "”\"’":
+        return None
+    if _SIGNATURE.search(text) or _ROMAN_YEAR.match(text):
         return None
     bare = text.rstrip(".")
     if is_roman(bare) and len(bare) <= 5:
@@ -109,7 +119,10 @@ def heading_of(block: Block, nxt) -> dict | None:
         return None
     if text.endswith(("?", "!")) and not is_shouting(text):
         return None
-    return _plain_heading(text) or _dated_heading(text)
+    found = _plain_heading(text) or _dated_heading(text)
+    if not found and _ADDRESS.match(text) and len(words(text)) <= 20 and text[-1] not in "?!:":
+        found = {"rank": 1, "style": "address", "cert": "low"}
+    return found
 
 
 def mark_headings(doc: Document) -> Document:

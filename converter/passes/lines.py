@@ -136,12 +136,16 @@ def _list_of(block: Block, doc: Document) -> Node:
     return Node("list", items, block.line, {"type": kind, "cert": cert})
 
 
-def _verse_of(block: Block, doc: Document) -> Node:
+def verse_node(block: Block) -> Node:
+    """The lines of ``block`` as a line group ``lg`` of ``l``."""
     lines = [Block("l", text, block.line + k, spans)
              for k, (_start, text, spans) in enumerate(_pieces(block))]
+    return Node("lg", lines, block.line)
+
+
+def _verse_of(block: Block, doc: Document) -> Node:
     doc.infer(block.line, "verse quotation", "medium", block.text.split("\n")[0][:60])
-    return Node("quote", [Node("lg", lines, block.line)], block.line,
-                {"type": "verse", "cert": "medium"})
+    return Node("quote", [verse_node(block)], block.line, {"type": "verse", "cert": "medium"})
 
 
 def line_groups(doc: Document) -> Document:

@@ -1,0 +1,75 @@
+"""Title pages: the opening lines of a printed book or pamphlet, down to its imprint.
+
+Texts transcribed from early prints open with a title page: the title (often twice, short
+and in full capitals), a byline ("BY CASSIUS."), an epigraph in quotation marks, and the
+imprint ("BOSTON: Printed by EDES and GILL …", "PHILADELPHIA; Printed, and Sold, by R.
+BELL"), sometimes followed by the year in roman numerals. When an imprint is found among
+the first blocks, everything down to it is the title page: ``docTitle``, ``byline``,
+``epigraph`` (a ``quote``), ``docImprint`` and ``docDate``; none of it is a heading.
+"""
+from __future__ import annotations
+
+import re
+
+from converter.model import Block, Document, Node, Span, attrs_of
+from converter.passes.lines import label_of, verse_node
+from converter.passes.textutil import OPEN_QUOTES
+
+MAX_BLOCKS = 15
+IMPRINT = re.compile(r"\b(?:re-?)?printed\b|\bsold,? by\b|\bpublished by\b", re.I)
+_BY = re.compile(r"^by\s+\S", re.I)
+_ROMAN_YEAR = re.compile(r"^M[\s,.]*[MDCLXVI][MDCLXVI\s,.]*$|^1[4-9]\d\d\.?$")
+
+
+def _imprint_at(body: list) -> int | None:
+    for i, blk in enumerate(body[:MAX_BLOCKS]):
+        if not isinstance(blk, Block) or blk.kind != "p":
+            return None
+        if IMPRINT.search(blk.text) and len(blk.text) < 300:
+            return i
+    return None
+
+
+def _line_list(blk: Block) -> list[Span]:
+    """Inline ``list``/``item`` spans for a title-page block given one item per line
+    (a table of contents: "I. On the Citizens …" / "II. On Governor Rutledge's …")."""
+    spans, pos = [Span(0, len(blk.text), "list", attrs_of(type="simple"), 10)], 0
+    for line in blk.text.split("\n"):
+        spans.append(Span(pos, pos + len(line), "item", (), 20))
+        lab = label_of(line)
+        if lab:
+            spans.append(Span(pos, pos + len(line[:lab[0]].rstrip()), "label", (), 30))
+        pos += len(line) + 1
+    return spans
+
+
+def _part(blk: Block, first: bool):
+    if blk.text[:1] in OPEN_QUOTES:
+        if "\n" in blk.text:
+            inner = Node("quote", [verse_node(blk)], blk.line, {"type": "verse"})
+        else:
+            inner = blk
+        return Node("epigraph", [inner], blk.line)
+    if _BY.match(blk.text) and not first:
+        return blk.with_(kind="byline", attrs={"cert": "medium"})
+    spans = blk.spans + (_line_list(blk) if "\n" in blk.text and not first else [])
+    return blk.with_(kind="docTitle", spans=spans, attrs={"cert": "medium" if first else "low"})
+
+
+def title_page(doc: Document) -> Document | None:
+    """``doc`` with its title page moved to ``front``, or None when there is no imprint."""
+    body = list(doc.body)
+    end = _imprint_at(body)
+    if end is None or end == 0:
+        return None
+    front = [_part(blk, k == 0) for k, blk in enumerate(body[:end])]
+    front.append(body[end].with_(kind="docImprint", attrs={"cert": "medium"}))
+    end += 1
+    if end < len(body) and isinstance(body[end], Block) and _ROMAN_YEAR.match(body[end].text):
+        front.append(body[end].with_(kind="docDate", attrs={"cert": "medium"}))
+        end += 1
+    doc.infer(body[0].line, "title page down to the imprint", "medium",
+              body[end - 1].text[:60])
+    if end >= len(body):
+        return None
+    return doc.with_(front=front, body=body[end:])
