@@ -86,7 +86,9 @@ def env_info() -> dict:
                            capture_output=True, text=True, cwd=ROOT).stdout.strip()
     from converter import __version__
 
+    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     return {"machine": f"{platform.machine()}, {os.cpu_count()} cores, {cpu}, {mem} RAM",
+            "load average at start (1/5/15 min)": load,
             "os": platform.platform(), "python": platform.python_version(),
             "lxml": ".".join(map(str, etree.LXML_VERSION)),
             "libxml2": ".".join(map(str, etree.LIBXML_VERSION)),

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from converter.errors import InputError
-from converter.manifest import Manifest, code_version, input_key
+from converter.manifest import Manifest, code_version, input_key, relative
 
 TEI_NS = "{http://www.tei-c.org/ns/1.0}"
 # Elements counted as entity mentions in the summary.
@@ -70,6 +70,19 @@ def _convert(seed: Path, authority: str | None):
     return convert_file(seed)
 
 
+def _same_bytes(path: Path, payload: bytes) -> bool:
+    """Whether ``path`` already holds exactly ``payload``. Rewriting an identical output is
+    skipped: renaming over an existing file makes ext4 flush it (about 1 ms a file), and
+    untouched outputs keep their modification times for tools downstream."""
+    try:
+        if os.path.getsize(path) != len(payload):
+            return False
+        with open(path, "rb") as fh:
+            return fh.read() == payload
+    except OSError:
+        return False
+
+
 def run_job(job: Job) -> Result:
     """Convert, validate and export one seed; every error is captured in the Result."""
     from converter.validate import check_tree
@@ -98,7 +111,8 @@ def run_job(job: Job) -> Result:
         for fmt, writer in WRITERS.items():
             written.append((Path(job.ed_dir) / f"{seed.stem}{EXTENSIONS[fmt]}", writer(tree)))
         for path, payload in written:
-            write_atomic(path, payload, inputs=(seed,))
+            if not _same_bytes(path, payload):
+                write_atomic(path, payload, inputs=(seed,))
             res.outputs[str(path)] = hashlib.sha256(payload).hexdigest()
     except InputError as err:
         res.status, res.problems, res.error = "failed", 1, str(err)
@@ -197,13 +211,21 @@ def _reachable(address: str) -> None:
                          address) from None
 
 
+def cores() -> int:
+    """The cores this process may run on (the affinity mask, where the OS has one)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
 def plan(seeds_dir: Path, out_dir: Path, ed_dir: Path, authority: Path | None = None,
          force: bool = False, manifest: Manifest | None = None):
     """(jobs to run, skipped Results, keys by seed): what a build of ``seeds_dir`` must do."""
     from converter.pipeline import sidecar_path
 
     manifest = manifest or Manifest(out_dir)
-    options = {"editions": os.path.relpath(Path(ed_dir).resolve(), Path(out_dir).resolve())}
+    options = {"editions": relative(ed_dir, manifest.base)}
     seeds = sorted(Path(seeds_dir).glob("*.txt"))
     todo, skipped, keys = [], [], {}
     for seed in seeds:
@@ -242,7 +264,7 @@ def build_all(seeds_dir: Path, out_dir: Path, ed_dir: Path, *, jobs: int | None 
     for res in results:
         if on_result:
             on_result(res)
-    workers = jobs or os.cpu_count() or 1
+    workers = jobs or cores()
     stream = (_run_dask(todo, scheduler, workers) if scheduler and todo
               else _run_local(todo, workers))
     pending, removals, last = {}, [], time.monotonic()
@@ -254,8 +276,7 @@ def build_all(seeds_dir: Path, out_dir: Path, ed_dir: Path, *, jobs: int | None 
             if name and res.status == "built":
                 pending[name] = {**keys[res.seed], "words": res.words,
                                  "entities": res.entities,
-                                 "outputs": {os.path.relpath(Path(p).resolve(),
-                                                             Path(out_dir).resolve()): h
+                                 "outputs": {relative(p, manifest.base): h
                                              for p, h in sorted(res.outputs.items())}}
             elif name:
                 removals.append(name)

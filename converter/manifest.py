@@ -70,9 +70,10 @@ def input_key(text: Path, sidecar: Path, authority: Path | None, options: dict) 
     return parts
 
 
-def _entry_name(seed: Path, base: Path) -> str:
-    """The seed as the manifest names it: relative to the manifest's folder when possible."""
-    return os.path.relpath(Path(seed).resolve(), Path(base).resolve())
+def relative(path, base: str) -> str:
+    """``path`` relative to the absolute folder ``base`` (no symlink lookups: this runs for
+    every file of a build, and ``Path.resolve`` costs system calls)."""
+    return os.path.relpath(os.path.abspath(path), base)
 
 
 @contextlib.contextmanager
@@ -97,6 +98,7 @@ class Manifest:
 
     def __init__(self, out_dir: Path):
         self.dir = Path(out_dir)
+        self.base = os.path.abspath(self.dir)
         self.path = self.dir / MANIFEST_NAME
         self.lock = self.dir / (MANIFEST_NAME + ".lock")
         self.entries = self._read()
@@ -114,7 +116,7 @@ class Manifest:
 
     def name(self, seed: Path) -> str:
         """The entry name of ``seed``."""
-        return _entry_name(seed, self.dir)
+        return relative(seed, self.base)
 
     def up_to_date(self, seed: Path, key: dict) -> dict | None:
         """The stored entry if ``seed`` needs no rebuild (same key, outputs intact), else None."""

@@ -18,6 +18,7 @@ from converter.progress import Progress, summary
 from converter.xmlio import parse_file
 
 N_FILES = 200
+N_SMALL = 24
 
 
 def _seed_text(i: int) -> str:
@@ -25,13 +26,24 @@ def _seed_text(i: int) -> str:
             f"I. THE FIRST PART\n\nMore words here, on the {i}th page, about the matter.\n")
 
 
-@pytest.fixture
-def corpus(tmp_path):
+def _make(tmp_path, n: int):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    for i in range(N_FILES):
+    for i in range(n):
         (seeds / f"p{i:04d}.txt").write_text(_seed_text(i), encoding="utf-8")
     return seeds, tmp_path / "tei", tmp_path / "ed"
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    """N_FILES tiny seeds: the scale tests."""
+    return _make(tmp_path, N_FILES)
+
+
+@pytest.fixture
+def small(tmp_path):
+    """A few seeds, for tests of one behaviour that build several times."""
+    return _make(tmp_path, N_SMALL)
 
 
 def _statuses(results) -> dict:
@@ -58,8 +70,8 @@ def test_parallel_build_then_incremental_skip(corpus):
     assert [r.words for r in second] == [r.words for r in first]
 
 
-def test_changes_rebuild_only_what_changed(corpus):
-    seeds, tei, ed = corpus
+def test_changes_rebuild_only_what_changed(small):
+    seeds, tei, ed = small
     build_all(seeds, tei, ed, jobs=2)
     (seeds / "p0003.txt").write_text(_seed_text(3) + "\nAn added paragraph.\n")
     (seeds / "p0005.json").write_text(json.dumps({"metadata": {"title": "Five"}}))
@@ -74,16 +86,19 @@ def test_changes_rebuild_only_what_changed(corpus):
     assert parse_file(tei / "p0009.xml").getroot() is not None
 
 
-def test_force_and_tool_change_rebuild_everything(corpus, monkeypatch):
-    seeds, tei, ed = corpus
+def test_force_and_tool_change_rebuild_everything(small, monkeypatch):
+    seeds, tei, ed = small
     build_all(seeds, tei, ed, jobs=2)
-    assert _statuses(build_all(seeds, tei, ed, jobs=2, force=True)) == {"built": N_FILES}
+    before = (tei / "p0000.xml").stat()
+    assert _statuses(build_all(seeds, tei, ed, jobs=2, force=True)) == {"built": N_SMALL}
+    after = (tei / "p0000.xml").stat()  # same bytes: the file was left alone, not rewritten
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
     monkeypatch.setattr(manifest_mod, "code_version", lambda: "another-code-version")
-    assert _statuses(build_all(seeds, tei, ed, jobs=2)) == {"built": N_FILES}
+    assert _statuses(build_all(seeds, tei, ed, jobs=2)) == {"built": N_SMALL}
 
 
-def test_authority_file_is_part_of_the_key(corpus, monkeypatch):
-    seeds, tei, ed = corpus
+def test_authority_file_is_part_of_the_key(small, monkeypatch):
+    seeds, tei, ed = small
     for p in list(seeds.glob("*.txt"))[3:]:
         p.unlink()
     # The pipeline's authority support belongs to the entities stage: stub the conversion
@@ -107,18 +122,18 @@ def test_authority_file_is_part_of_the_key(corpus, monkeypatch):
     assert _statuses(build_all(seeds, tei, ed, jobs=1, authority=auth)) == {"built": 3}
 
 
-def test_bad_files_fail_alone_and_are_retried(corpus):
-    seeds, tei, ed = corpus
+def test_bad_files_fail_alone_and_are_retried(small):
+    seeds, tei, ed = small
     (seeds / "p0001.txt").write_bytes(b"not utf-8 \xff\n")
     (seeds / "p0002.txt").write_text("  \n\n \n")
     results = build_all(seeds, tei, ed, jobs=2)
     failed = {Path(r.seed).stem: r for r in results if r.status == "failed"}
     assert sorted(failed) == ["p0001", "p0002"]
     assert failed["p0001"].error.startswith(f"{seeds / 'p0001.txt'}:1:11: not valid utf-8")
-    assert _statuses(results)["built"] == N_FILES - 2
+    assert _statuses(results)["built"] == N_SMALL - 2
     # Failed files are not recorded, so the next build tries them again (and only them).
     again = build_all(seeds, tei, ed, jobs=2)
-    assert _statuses(again) == {"skipped": N_FILES - 2, "failed": 2}
+    assert _statuses(again) == {"skipped": N_SMALL - 2, "failed": 2}
     (seeds / "p0001.txt").write_text("Fixed now.\n")
     assert {Path(r.seed).stem: r.status for r in build_all(seeds, tei, ed, jobs=2)}[
         "p0001"] == "built"
@@ -137,21 +152,21 @@ def _table(output: str) -> dict:
     return {ln.split()[0]: ln.split()[1:] for ln in lines[head + 1:head + 5]}
 
 
-def test_cli_summary_exit_code_and_no_bar_when_piped(corpus):
-    seeds, tei, ed = corpus
+def test_cli_summary_exit_code_and_no_bar_when_piped(small):
+    seeds, tei, ed = small
     (seeds / "p0001.txt").write_bytes(b"bad \xff\xfd")
     args = ["build", str(seeds), "--out", str(tei), "--editions", str(ed), "-j", "2"]
     res = CliRunner().invoke(main, args)
     assert res.exit_code == 1
     assert "\r" not in res.output  # not a terminal: no progress bar
     rows = _table(res.output)
-    assert rows["built"][0] == str(N_FILES - 1) and rows["failed"][0] == "1"
-    assert rows["total"][0] == str(N_FILES) and int(rows["total"][1]) > 0
+    assert rows["built"][0] == str(N_SMALL - 1) and rows["failed"][0] == "1"
+    assert rows["total"][0] == str(N_SMALL) and int(rows["total"][1]) > 0
     assert any(ln.startswith("time ") for ln in res.output.splitlines())
     res = CliRunner().invoke(main, args)
-    assert res.exit_code == 1 and _table(res.output)["skipped"][0] == str(N_FILES - 1)
+    assert res.exit_code == 1 and _table(res.output)["skipped"][0] == str(N_SMALL - 1)
     res = CliRunner().invoke(main, args + ["--force", "--progress"])
-    assert "\r[" in res.output and f"{N_FILES}/{N_FILES} files" in res.output
+    assert "\r[" in res.output and f"{N_SMALL}/{N_SMALL} files" in res.output
 
 
 def test_progress_bar_line_and_summary():
