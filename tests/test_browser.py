@@ -282,3 +282,14 @@ def test_fixture_with_notes_entities_and_lists_reads_in_chromium(browser):
     hover = tab.js("[...document.querySelectorAll('main time')].map(t => t.title)")
     assert hover == ["1923-12-02", "between 1934-01-01 and 1934-12-31"]
     assert distinct_rows(tab.screenshot(OUT / "writers-fixture.png")) > 50
+    # Wide screens show the notes in the margin, beside the text and not over it.
+    tab.size(1500, 900)
+    tab.open(path.as_uri())
+    assert tab.js(r"""(() => { const text = document.getElementById('s1.p1');
+      return [...document.querySelectorAll('main .side')].every(s =>
+        getComputedStyle(s).display === 'block' &&
+        s.getBoundingClientRect().left >= text.getBoundingClientRect().right); })()""")
+    tab.size(800, 900)
+    tab.open(path.as_uri())
+    assert tab.js("getComputedStyle(document.querySelector('main .side')).display") == "none"
+    assert tab.errors() == []

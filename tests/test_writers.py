@@ -101,7 +101,8 @@ def test_no_word_of_the_text_is_lost(path):
                     c.remove(sub)  # empty, with its tail kept in place
     doc = page(path)
     main = copy.deepcopy(doc.find(".//main"))
-    for extra in main.xpath(".//*[@class='pn' or @class='cite' or @class='nref']"):
+    for extra in main.xpath(".//*[@class='pn' or @class='cite' or @class='nref' or "
+                            "@class='side']"):
         extra.drop_tree()
     from tests.helpers import text_words
     expected = text_words(etree.tostring(tei))
@@ -150,6 +151,11 @@ def test_notes_are_numbered_and_linked_both_ways():
     assert doc.get_element_by_id("_n1").text_content().startswith("The Central Committee")
     # The reference sits where the note stood: right after "Central Committee".
     assert refs[0].getparent().getprevious().text == "Central Committee"
+    # On wide screens the note is also shown in the margin, next to its reference.
+    side = refs[0].getparent().getnext()
+    assert side.get("class") == "side" and side.get("aria-hidden") == "true"
+    assert side.text_content() == "1 " + doc.get_element_by_id("_n1").text_content()[:-1]
+    assert not side.xpath(".//*[@id]")
 
 
 def test_index_lists_variants_identifiers_and_every_occurrence():
@@ -166,7 +172,8 @@ def test_index_lists_variants_identifiers_and_every_occurrence():
         mention = doc.get_element_by_id(a.get("href")[1:])
         assert mention.get("href") == "#_x-kirov" and "Kirov" in mention.text
         assert "person" in mention.get("class") and "Sergei Kirov" in mention.get("title")
-    mentions = doc.xpath("//*[contains(concat(' ', @class, ' '), ' ent ')]")
+    mentions = doc.xpath("//*[contains(concat(' ', @class, ' '), ' ent ')]"
+                         "[not(ancestor::*[@class='side'])]")  # margin copies of notes aside
     assert len(mentions) == len(doc.xpath("//span[@class='occ']/a")) == 7
     org = doc.xpath("//section[@id='_index']//li[span='Central Committee of the Communist "
                     "Party of the Soviet Union']")[0]

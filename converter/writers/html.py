@@ -168,6 +168,7 @@ def write(tree, **_options) -> bytes:
     conv = Body(app, cite or "Edition")
     if app.text is not None:
         conv.children(app.text, main, False, 0, False)
+    conv.sides = False
     if app.notes:
         notes(body, app, conv)
     if app.entries:

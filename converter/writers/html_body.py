@@ -60,6 +60,7 @@ class Body:
 
     def __init__(self, app, cite_prefix: str):
         self.app, self.layout, self.cite_prefix = app, app.layout, cite_prefix
+        self.sides = True  # copy notes into the margin (only while rendering the text)
 
     def children(self, src, dst, inline: bool, depth: int, in_link: bool) -> None:
         """Render the content of ``src`` into ``dst``."""
@@ -86,6 +87,23 @@ class Body:
             a.set("href", f"#_n{num}")
             a.set("aria-label", f"Note {num}")
         a.text = str(num)
+        if self.sides:
+            self.side(sup, num)
+
+    def side(self, sup, num: int) -> None:
+        """A copy of note ``num`` for the margin of wide screens (hidden from screen readers
+        and print, which have the numbered notes at the end): phrasing only, no ids."""
+        self.sides = False  # notes inside the note stay markers
+        span = etree.Element("span", {"class": "side", "aria-hidden": "true"})
+        num_span = etree.SubElement(span, "span", {"class": "sn"})
+        num_span.text = str(num)
+        num_span.tail = " "
+        self.children(self.app.notes[num - 1], span, True, 1, True)
+        for el in span.iter():
+            el.attrib.pop("id", None)
+        sup.addnext(span)
+        span.tail, sup.tail = sup.tail, None
+        self.sides = True
 
     def element(self, el, dst, inline: bool, depth: int, in_link: bool) -> None:
         """Render one TEI element (and its content) into ``dst``."""

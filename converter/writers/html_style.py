@@ -69,12 +69,18 @@ footer{margin-top:3rem;font-size:.8rem;color:var(--muted);border-top:1px solid v
 padding-top:1rem}
 table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid var(--rule);padding:.2rem .5rem;
 vertical-align:top}
+.side{display:none}
+@media (min-width:80rem){body{margin-left:max(1rem,calc(50vw - 30rem))}
+.side{display:block;float:right;clear:right;width:14rem;margin:.1rem -16.5rem .6rem 0;
+font-size:.8rem;line-height:1.4;color:var(--muted);text-indent:0;font-style:normal;
+font-weight:normal;text-align:left;font-variant:normal;letter-spacing:normal}
+.side .sn{font:.7rem system-ui,sans-serif;vertical-align:.3em}}
 @media (max-width:40rem){body{padding:1rem .9rem 3rem;font-size:1rem}
 .pn{position:static;float:left;width:auto;margin:.2rem .5rem 0 0}.cite{display:none}
 header dl{grid-template-columns:1fr}header dd{margin-bottom:.4rem}
 blockquote{margin-left:.6rem}ul.list{padding-left:1rem}}
 @media print{html{background:#fff}body{max-width:none;padding:0 0 0 3rem;font-size:11pt}
-nav.toc,.cite,.skip{display:none}a{color:inherit;text-decoration:none}
+nav.toc,.cite,.skip,.side{display:none}a{color:inherit;text-decoration:none}
 a.ent{text-decoration:none}h2,h3,h4{break-after:avoid}p{orphans:3;widows:3}
 :target{background:none}section.notes,section.index{break-before:page}}
 @media (prefers-reduced-motion:reduce){:target{transition:none}}
