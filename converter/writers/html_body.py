@@ -13,7 +13,8 @@ import re
 
 from lxml import etree
 
-from converter.writers.apparatus import reading_text
+from converter.writers import html_parts
+from converter.writers.html_parts import add_text
 from converter.writers.common import (INLINE, LINE_CONTEXTS, SKIP, XML_ID, XML_LANG, local, safe_class,
                                       safe_lang)
 
@@ -28,16 +29,6 @@ _BLOCK_P = {"head": "p", "speaker": "p", "stage": "p"}
 _PHRASING = {"p", "h2", "h3", "h4", "h5", "h6", "figcaption", "caption"}
 _PHRASED = {"span", "q", "i", "b", "em", "cite", "a", "time", "del", "ins", "abbr"}
 _SAFE_URL = re.compile(r"^https?://[^\s\"'<>\\]+$")
-
-
-def add_text(parent, text: str | None) -> None:
-    """Append ``text`` after the last child of ``parent`` (or as its text)."""
-    if not text:
-        return
-    if len(parent):
-        parent[-1].tail = (parent[-1].tail or "") + text
-    else:
-        parent.text = (parent.text or "") + text
 
 
 def _keep_apart(dst, node, tail: str) -> None:
@@ -127,11 +118,11 @@ class Body:
         if out.tag == "section" and any(local(c) == "head" for c in el):
             depth += 1  # a division without a heading adds no level: headings stay in order
         if out.tag in ("ul", "ol"):
-            return self.list_items(el, out, depth, inner_link)
+            return html_parts.list_items(self, el, out, depth, inner_link)
         if out.tag == "table":
-            return self.table(el, out, depth, inner_link)
+            return html_parts.table(self, el, out, depth, inner_link)
         if name == "choice" or name == "app":
-            return self.choice(el, out, depth, inner_link)
+            return html_parts.choice(self, el, out, depth, inner_link)
         # Phrasing-only HTML elements must not receive blocks, or the browser re-nests them.
         inline_kids = (not block or out.tag in _PHRASING or not self.layout.has_blocks(el))
         self.children(el, out, inline_kids, depth, inner_link)
@@ -259,67 +250,3 @@ class Body:
                 out.set("title", target)
             return out
         return etree.SubElement(dst, "span", {"class": local(el)})
-
-    def choice(self, el, out, depth, in_link) -> None:
-        """Show the editor's reading; the other readings go into the hover text."""
-        prefer = ("corr", "reg", "expan", "lem")
-        kids = [c for c in el if local(c) and local(c) not in SKIP]
-        shown = next((c for c in kids if local(c) in prefer), kids[0] if kids else None)
-        others = [f"{local(c)}: {reading_text(c)}" for c in kids if c is not shown]
-        if others:
-            out.set("title", "; ".join(others))
-        if shown is not None:
-            self.children(shown, out, True, depth, in_link)
-
-    def list_items(self, el, out, depth, in_link) -> None:
-        """List items as ``li``; a TEI ``label`` joins the item that follows it."""
-        pending = []
-        for child in el:
-            name = local(child)
-            if name == "note" and child in self.app.note_no and not self.app.is_targeted(child):
-                self.marker(out[-1] if len(out) else etree.SubElement(out, "li"),
-                            self.app.note_no[child], in_link)
-            elif name == "label":
-                pending.append(child)
-            elif name == "item" or (name and name not in SKIP):
-                li = etree.SubElement(out, "li", {"class": name})
-                if child.get(XML_ID):
-                    li.set("id", child.get(XML_ID))
-                for lab in pending:
-                    span = etree.SubElement(li, "span", {"class": "label"})
-                    self.children(lab, span, True, depth, in_link)
-                    add_text(li, " ")
-                pending = []
-                if name == "head":
-                    li.set("class", "head")
-                self.children(child, li, not self.layout.has_blocks(child), depth, in_link)
-            for num in self.app.after.get(child, ()):
-                self.marker(out[-1] if len(out) else etree.SubElement(out, "li"), num, in_link)
-            if child.tail and child.tail.strip():  # stray text in a list: keep it
-                add_text(out[-1] if len(out) else etree.SubElement(out, "li"), child.tail)
-        if pending:
-            li = etree.SubElement(out, "li", {"class": "label"})
-            for lab in pending:
-                self.children(lab, li, True, depth, in_link)
-
-    def table(self, el, out, depth, in_link) -> None:
-        """Rows and cells; anything else in a table gets a row of its own."""
-        for child in el:
-            name = local(child)
-            if not name or name in SKIP:
-                continue
-            if name == "head" and not len(out):
-                cap = etree.SubElement(out, "caption")
-                self.children(child, cap, True, depth, in_link)
-                continue
-            tr = etree.SubElement(out, "tr")
-            cells = [c for c in child if local(c) == "cell"] if name == "row" else [child]
-            for cell in cells:
-                td = etree.SubElement(tr, "th" if cell.get("role") == "label" else "td")
-                self.children(cell, td, not self.layout.has_blocks(cell), depth, in_link)
-            if name == "row":  # text outside cells (rare) goes in a last cell
-                stray = [c for c in child if local(c) not in ("cell", None) and c not in cells]
-                if stray:
-                    td = etree.SubElement(tr, "td")
-                    for s in stray:
-                        self.element(s, td, True, depth, in_link)
