@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from converter import reader, sidecar, tei
+from converter import dates, entities, notes, reader, sidecar, tei
 from converter.model import Document
 from converter.passes import run_passes
 
@@ -40,13 +40,21 @@ def _metadata(doc: Document) -> dict:
 
 
 def convert_bytes(data: bytes, source: str, ident: str, side: dict | None = None,
-                  encoding: str | None = None) -> tuple[bytes, Document]:
-    """Convert the text ``data`` (with an already-loaded sidecar) to TEI bytes."""
+                  encoding: str | None = None,
+                  authority: list | None = None) -> tuple[bytes, Document]:
+    """Convert the text ``data`` (with an already-loaded sidecar and, optionally, the
+    entries of a shared authority file) to TEI bytes."""
     doc = reader.read(data, source, ident, encoding)
     doc = doc.with_(sidecar=side or {})
     doc = run_passes(doc)
     doc = doc.with_(meta=_metadata(doc))
-    return tei.serialize(tei.build(doc)), doc
+    # Annotation stages, after the structure is settled: names, dates, editorial notes.
+    doc = entities.annotate(doc, authority or [])
+    doc = dates.annotate(doc)
+    doc = notes.annotate(doc)
+    root = tei.build(doc)
+    notes.check_targets(root, doc)
+    return tei.serialize(root), doc
 
 
 def sidecar_path(text_path: Path) -> Path:
@@ -54,8 +62,10 @@ def sidecar_path(text_path: Path) -> Path:
     return Path(text_path).with_suffix(".json")
 
 
-def convert_file(path: Path, encoding: str | None = None) -> tuple[bytes, Document]:
-    """Convert the seed at ``path`` (and its sidecar, if any) to TEI bytes."""
+def convert_file(path: Path, encoding: str | None = None,
+                 authority: Path | None = None) -> tuple[bytes, Document]:
+    """Convert the seed at ``path`` (and its sidecar, if any; and the shared entity
+    ``authority`` file, if given) to TEI bytes."""
     from converter.errors import InputError
 
     path = Path(path)
@@ -64,4 +74,5 @@ def convert_file(path: Path, encoding: str | None = None) -> tuple[bytes, Docume
     except OSError as err:
         raise InputError(f"cannot read file: {err.strerror}", str(path)) from None
     side = sidecar.load(sidecar_path(path))
-    return convert_bytes(data, str(path), doc_id(path), side, encoding)
+    return convert_bytes(data, str(path), doc_id(path), side, encoding,
+                         entities.load_authority(authority))

@@ -35,8 +35,11 @@ def check(tree, source: str) -> list:
         line = 1
         try:
             hits = root.getroottree().xpath(loc) if loc else []
-            if hits and hasattr(hits[0], "sourceline") and hits[0].sourceline:
-                line = hits[0].sourceline
+            node = hits[0] if hits else None
+            if node is not None and hasattr(node, "getparent") and not hasattr(node, "sourceline"):
+                node = node.getparent()  # an attribute: report its element's line
+            if node is not None and getattr(node, "sourceline", None):
+                line = node.sourceline
         except etree.XPathError:
             pass
         text = "".join(fail.itertext()).strip()

@@ -150,6 +150,10 @@ def build_header(doc: Document):
         stmt.append(E.editor(meta["editor"]))
     stmt.append(E.respStmt(E.resp("Automatic up-conversion from plain text"),
                            E.name(f"{TOOL_NAME} {__version__}")))
+    if meta.get("_entities") or meta.get("_notes"):
+        editor = E.name(meta.get("editor") or "the editor")
+        editor.set(XML_ID, "editor")  # @resp of the editorial notes points here
+        stmt.append(E.respStmt(E.resp("Entity authority and editorial notes"), editor))
     pub = E.publicationStmt(E.authority(meta.get("editor") or TOOL_NAME))
     if meta.get("licence"):
         pub.append(E.availability(E.licence(meta["licence"])))
@@ -177,6 +181,39 @@ def build_header(doc: Document):
     return E.teiHeader(file_desc, enc, prof)
 
 
+_LISTS = (("person", "listPerson", "persName"), ("place", "listPlace", "placeName"),
+          ("org", "listOrg", "orgName"))
+
+
+def build_standoff(doc: Document):
+    """``standOff``: the authority entries the text refers to (preferred name, the variants
+    seen, the editor's Wikidata id and note), then the editorial notes; None if neither."""
+    ents, notes = doc.meta.get("_entities", []), doc.meta.get("_notes", [])
+    if not ents and not notes:
+        return None
+    el = E.standOff()
+    for typ, list_tag, name_tag in _LISTS:
+        chosen = [e for e in ents if e.type == typ]
+        if not chosen:
+            continue
+        listing = etree.SubElement(el, f"{{{TEI_NS}}}{list_tag}")
+        for ent in chosen:
+            entry = etree.SubElement(listing, f"{{{TEI_NS}}}{typ}")
+            entry.set(XML_ID, ent.id)
+            entry.append(E(name_tag, ent.label, type="preferred"))
+            for seen in sorted(ent.seen):
+                if seen != ent.label:
+                    entry.append(E(name_tag, seen, type="variant"))
+            if ent.wikidata:
+                entry.append(E.idno(ent.wikidata, type="wikidata"))
+            if ent.note:
+                entry.append(E.note(ent.note))
+    for note in notes:
+        el.append(E.note(note["text"], type="editorial", target="#" + note["target"].lstrip("#"),
+                         resp="#editor"))
+    return el
+
+
 def build(doc: Document):
     """The whole ``TEI`` element for ``doc``."""
     ids = _Ids()
@@ -186,7 +223,11 @@ def build(doc: Document):
     body = E.body()
     _items(doc.body, ids, "", body)
     text.append(body)
-    tei = E.TEI(build_header(doc), text)
+    parts = [build_header(doc)]
+    standoff = build_standoff(doc)
+    if standoff is not None:
+        parts.append(standoff)  # TEI order: teiHeader, standOff, text
+    tei = E.TEI(*parts, text)
     tei.set(XML_LANG, doc.meta.get("language", "en"))
     for extra in doc.meta.get("_after_text", []):
         tei.append(extra)

@@ -1,0 +1,178 @@
+"""Dates: find date expressions in running text and normalise them at the stated precision.
+
+"1927" -> ``when=1927``, "November 1923" -> ``1923-11``, "March 3, 1937" -> ``1937-03-03``,
+"19th Day of September, Anno Domini 1765" -> ``1765-09-19`` (an article before the day,
+"on the 19th Day", stays outside the date, as in most editions), "October 28" (no year)
+-> ``--10-28``, "the summer and autumn of 1923" -> ``notBefore=1923-06 notAfter=1923-11``.
+Relative expressions ("ten years ago") are left alone. A day that does not exist in its
+month ("February 30") is still marked, but without a value and with ``cert="low"``.
+
+Matching runs on a copy of the text with the long s (ſ) read as s, so 18th-century print
+forms ("Auguſt 2, 1765", "September 11ſt. 1765") are found at the same offsets.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+
+from converter.model import Block, Document, Span, attrs_of
+
+MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+          "july": 7, "august": 8, "september": 9, "october": 10, "november": 11,
+          "december": 12}
+_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+         "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+_ORD_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+              "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
+              "nineteenth twentieth").split()
+_CARD_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen "
+               "fourteen fifteen sixteen seventeen eighteen nineteen twenty").split()
+_TENS = {"twenty": 20, "thirty": 30}
+# Seasons as month ranges; winter runs into the next year (the winter of 1941 is 1941-42).
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11),
+           "winter": (12, 2)}
+
+_MONTH = (r"(?P<{n}>(?:" + "|".join(MONTHS) + r")\b|(?:" + "|".join(_ABBR) + r")\b\.?)")
+_DAYWORD = (r"(?:(?:twenty|thirty)[- ]?)?(?:" + "|".join(_ORD_WORDS) + ")|(?:twenty|thirty)"
+            r"(?:[- ]?(?:" + "|".join(_CARD_WORDS[:9]) + "))?|" + "|".join(_CARD_WORDS))
+_DAY = r"(?P<{n}>\d{{1,2}}(?:st|nd|rd|th|d)?\.?|" + _DAYWORD + r")"
+_YEAR = r"(?P<{n}>1[0-9]{{3}}|20[0-9]{{2}})(?![\d,.]\d)"
+_WEEKDAY = (r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+            r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:the\s+)?)?")
+_ERA = r"(?:(?:anno(?:que)?\s+domini|a\.\s?d\.)\s*,?\s*)?"
+_AMPM = r"(?:[,.]?\s+[AP]\.\s?M\.(?!\w))?"
+
+
+def _m(n: str) -> str:
+    return _MONTH.format(n=n)
+
+
+def _d(n: str) -> str:
+    return _DAY.format(n=n)
+
+
+def _y(n: str) -> str:
+    return _YEAR.format(n=n)
+
+
+# One alternation, longest forms first; every branch names its parts.
+_PATTERN = re.compile(
+    r"(?<![\w-])" + _WEEKDAY + r"(?:"
+    # March 3, 1937 / October the 3d. 1765 / Sept. 17, 1787, A. M.
+    + _m("m1") + r"\s+(?:the\s+)?" + _d("d1") + r"(?:\s*,)?\s+" + _ERA + _y("y1") + _AMPM
+    # the 19th Day of September, Anno Domini 1765 / 3 March 1937 / fifth of November
+    + r"|" + _d("d2") + r"\s+(?:day\s+)?(?:of\s+)?" + _m("m2")
+    + r"(?:(?:\s*,)?\s+" + _ERA + _y("y2") + r")?" + _AMPM
+    # November 1923
+    + r"|" + _m("m3") + r"\s*,?\s+(?:of\s+)?" + _y("y3")
+    # October 28 (no year)
+    + r"|" + _m("m4") + r"\s+(?:the\s+)?" + _d("d4") + r"(?![\w])"
+    # the summer and autumn of 1923 / the spring of 1921
+    + r"|(?P<s1>spring|summer|autumn|fall|winter)(?:\s+and\s+(?P<s2>spring|summer"
+    r"|autumn|fall|winter))?\s+of\s+" + _y("y5")
+    # the 1920s
+    + r"|(?P<dec>1[0-9]{2}0)'?s"
+    # in 1927 (a bare year only after a word that introduces a time)
+    + r"|(?<![\w-])(?:in|of|since|until|till|by|from|during|before|after|year|early|late|mid)"
+      r"\s+" + _y("y7") + r"(?!\s+(?:miles|men|pounds|dollars|acres|tons|feet|yards|souls|"
+      r"persons|people|troops|soldiers|l\.|£))"
+    + r")(?![\w-])", re.IGNORECASE)
+
+
+def _day_value(tok: str | None) -> int | None:
+    if not tok:
+        return None
+    tok = tok.lower().rstrip(".")
+    digits = re.match(r"\d+", tok)
+    if digits:
+        return int(digits.group())
+    total = 0
+    for part in re.split(r"[- ]+", tok):
+        if part in _TENS:
+            total += _TENS[part]
+        elif part in _ORD_WORDS:
+            total += _ORD_WORDS.index(part) + 1
+        elif part in _CARD_WORDS:
+            total += _CARD_WORDS.index(part) + 1
+        else:
+            return None
+    return total or None
+
+
+def _month_value(tok: str) -> int:
+    tok = tok.lower().rstrip(".")
+    return MONTHS.get(tok) or _ABBR[tok]
+
+
+def _looks_like_month(tok: str) -> bool:
+    # "may", "march" in lower case are verbs; a month is capitalised (or in capitals).
+    return tok[:1].isupper()
+
+
+def normalise(match: re.Match) -> dict | None:
+    """The TEI date attributes (``when`` or ``notBefore``/``notAfter``) for one match;
+    ``{}`` when the expression is a date without a value we can state; None if no date."""
+    g = match.groupdict()
+    for key in ("m1", "m2", "m3", "m4"):
+        if g.get(key) and not _looks_like_month(g[key]):
+            return None
+    if g["m1"] or g["m2"] or g["m4"]:
+        month = _month_value(g["m1"] or g["m2"] or g["m4"])
+        day = _day_value(g["d1"] or g["d2"] or g["d4"])
+        year = g["y1"] or g["y2"]
+        if day is None:
+            return None
+        if g["m4"] and not g["d4"][0].isdigit():
+            return None  # "March one": too likely to be prose
+        limit = calendar.monthrange(int(year) if year else 2000, month)[1]
+        if not 1 <= day <= limit:
+            return {"cert": "low"}
+        if year:
+            return {"when": f"{year}-{month:02d}-{day:02d}"}
+        return {"when": f"--{month:02d}-{day:02d}"}
+    if g["m3"]:
+        return {"when": f"{g['y3']}-{_month_value(g['m3']):02d}"}
+    if g["s1"]:
+        year = int(g["y5"])
+        first = SEASONS[g["s1"].lower()]
+        last = SEASONS[(g["s2"] or g["s1"]).lower()]
+        end_year = year + 1 if last[1] < first[0] or first == SEASONS["winter"] else year
+        return {"notBefore": f"{year}-{first[0]:02d}", "notAfter": f"{end_year}-{last[1]:02d}"}
+    if g["dec"]:
+        return {"notBefore": g["dec"], "notAfter": str(int(g["dec"]) + 9)}
+    if g["y7"]:
+        return {"when": g["y7"]}
+    return None
+
+
+def find_dates(text: str) -> list[Span]:
+    """Date spans in ``text`` (non-overlapping, leftmost-longest), with their values."""
+    probe = text.replace("ſ", "s")
+    out = []
+    for m in _PATTERN.finditer(probe):
+        value = normalise(m)
+        if value is None:
+            continue
+        start, end = m.start("y7") if m.group("y7") else m.start(), m.end()
+        while end > start and probe[end - 1] in " ,\n":
+            end -= 1
+        out.append(Span(start, end, "date", attrs_of(**value), 40))
+    return out
+
+
+def annotate(doc: Document) -> Document:
+    """Add ``date`` spans to every block (dates inside names are left to the names)."""
+
+    def visit(items):
+        out = []
+        for it in items:
+            if isinstance(it, Block):
+                found = find_dates(it.text)
+                if found:
+                    it = it.with_(spans=list(it.spans) + found)
+                out.append(it)
+            else:
+                out.append(it.with_(children=visit(it.children)))
+        return out
+
+    return doc.with_(front=visit(doc.front), body=visit(doc.body))
