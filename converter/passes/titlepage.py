@@ -16,7 +16,10 @@ from converter.passes.lines import label_of, verse_node
 from converter.passes.textutil import OPEN_QUOTES
 
 MAX_BLOCKS = 15
-IMPRINT = re.compile(r"\b(?:re-?)?printed\b|\bsold,? by\b|\bpublished by\b", re.I)
+# "BOSTON: Printed by …", "PHILADELPHIA; Printed, and Sold, by …", "PRINTED at BOSTON …":
+# the place in capitals, then the printer; never "ordered to be printed" inside a sentence.
+IMPRINT = re.compile(r"^(?:[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}[:;,] ?){0,3}"
+                     r"(?:(?:re-?)?printed|sold|published)\b", re.I)
 _BY = re.compile(r"^by\s+\S", re.I)
 _ROMAN_YEAR = re.compile(r"^M[\s,.]*[MDCLXVI][MDCLXVI\s,.]*$|^1[4-9]\d\d\.?$")
 
@@ -25,7 +28,7 @@ def _imprint_at(body: list) -> int | None:
     for i, blk in enumerate(body[:MAX_BLOCKS]):
         if not isinstance(blk, Block) or blk.kind != "p":
             return None
-        if IMPRINT.search(blk.text) and len(blk.text) < 300:
+        if len(blk.text) < 300 and IMPRINT.match(blk.text):
             return i
     return None
 
