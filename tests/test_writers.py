@@ -227,3 +227,31 @@ def test_hostile_tei_is_text_never_script():
     assert doc.findtext(".//title") == '</title><script>alert("title")</script>'
     assert b"<script>alert" not in data and b"<img" not in data
     assert doc.xpath("//*[@class='ent place']")[0].get("title") == "Place: Town"  # no Q1">...
+
+
+def _long_tei(paragraphs: int) -> bytes:
+    body = "".join(f'<p xml:id="p{i}">Paragraph {i} names <persName>Kirov</persName> on '
+                   f'<date when="1934-12-01">1 December 1934</date>.<note>Note {i}.</note></p>'
+                   for i in range(1, paragraphs + 1))
+    return (f'<TEI xmlns="{TEI[1:-1]}"><teiHeader><fileDesc><titleStmt><title>Long</title>'
+            '</titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc>'
+            f'</fileDesc></teiHeader><text><body>{body}</body></text></TEI>').encode()
+
+
+def test_long_documents_take_linear_time():
+    """Eight times the text takes about eight times as long, not 64 (counting a
+    paragraph's index mentions again for each mention once made it quadratic)."""
+    import time
+
+    from converter.writers import text as text_writer
+
+    def cost(n):
+        tree = parse_bytes(_long_tei(n), "long.xml")
+        start = time.perf_counter()
+        html_writer.write(tree)
+        text_writer.write(tree, index=True)
+        return time.perf_counter() - start
+
+    cost(200)  # warm up
+    small, large = min(cost(500) for _ in range(2)), cost(4000)
+    assert large < 20 * small, (small, large)  # linear: about 8 times; quadratic: 64

@@ -98,6 +98,7 @@ class Apparatus:
         self.notes: list = []    # note elements, in the order their markers are read
         self.note_no: dict = {}  # note element -> number
         self.after: dict = {}    # element -> [note numbers whose marker follows it]
+        self.targeted: set = set()  # notes placed by @target, not where they stand
         self.entries: dict = {}  # key -> Entry
         self.mention_of: dict = {}  # entity element -> (Mention, Entry)
         if self.text is not None:
@@ -159,7 +160,7 @@ class Apparatus:
                 continue
             target = self.by_id.get((note.get("target") or "").split(" ")[0].lstrip("#"))
             if (target is not None and target in order and target is not note
-                    and note not in list(target.iter())):
+                    and target not in set(note.iterancestors())):
                 last = [e for e in target.iter()][-1]
                 placed.append((order[last] + 0.5, note, target))
             else:
@@ -169,10 +170,11 @@ class Apparatus:
             self.note_no[note] = num
             if target is not None:
                 self.after.setdefault(target, []).append(num)
+                self.targeted.add(note)
 
     def is_targeted(self, note) -> bool:
         """True for a note whose marker goes after the element it points at."""
-        return any(self.note_no.get(note) in nums for nums in self.after.values())
+        return note in self.targeted
 
     def _record(self, ref: str):
         if ref.startswith("#") and ref[1:] in self.by_id:

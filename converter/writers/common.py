@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -50,7 +49,8 @@ _INLINE_LIST = re.compile(r"\b(inline|run-?in|runin)\b")
 
 def local(el) -> str | None:
     """The local name of an element, or None for comments and processing instructions."""
-    return etree.QName(el).localname if isinstance(el.tag, str) else None
+    tag = el.tag
+    return tag.rpartition("}")[2] if isinstance(tag, str) else None
 
 
 def norm(text: str) -> str:

@@ -118,9 +118,10 @@ def index(body, app) -> None:
                 _sub(li, "a", link, class_="ext", rel="external nofollow", href=link)
             li[-1].tail = ": "
             occ = _sub(li, "span", class_="occ")
+            seen: dict = {}
             for i, m in enumerate(entry.mentions):
                 # A second mention in the same place gets its own, numbered back-link.
-                k = sum(1 for o in entry.mentions[:i] if o.cite == m.cite) + 1
+                k = seen[m.cite] = seen.get(m.cite, 0) + 1
                 a = _sub(occ, "a", m.cite if k == 1 else f"{m.cite} ({k})", href="#" + m.id,
                          aria_label=f"{entry.label}, occurrence {i + 1}, in {m.cite}")
                 a.tail = ", " if i + 1 < len(entry.mentions) else ""

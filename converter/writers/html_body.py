@@ -14,7 +14,7 @@ import re
 from lxml import etree
 
 from converter.writers import html_parts
-from converter.writers.html_parts import add_text
+from converter.writers.html_parts import add_text, last
 from converter.writers.common import (INLINE, LINE_CONTEXTS, SKIP, XML_ID, XML_LANG, local, safe_class,
                                       safe_lang)
 
@@ -61,10 +61,11 @@ class Body:
             if name == "note" and child in self.app.note_no and not self.app.is_targeted(child):
                 self.marker(dst, self.app.note_no[child], in_link)
             elif name and name not in SKIP:
-                before = len(dst)
+                before = last(dst)
                 self.element(child, dst, inline, depth, in_link)
-                if name not in INLINE and len(dst) > before and dst[-1].tag in _PHRASED:
-                    _keep_apart(dst, dst[-1], child.tail or "")
+                made = last(dst)
+                if name not in INLINE and made is not before and made.tag in _PHRASED:
+                    _keep_apart(dst, made, child.tail or "")
             for num in self.app.after.get(child, ()):
                 self.marker(dst, num, in_link)
             add_text(dst, child.tail)

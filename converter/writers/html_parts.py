@@ -9,14 +9,29 @@ from converter.writers.apparatus import reading_text
 from converter.writers.common import SKIP, XML_ID, local
 
 
+def last(parent):
+    """The last child of ``parent`` or None (``len()`` of an lxml element counts all its
+    children, which made long documents quadratic; ``[-1]`` is immediate)."""
+    try:
+        return parent[-1]
+    except IndexError:
+        return None
+
+
 def add_text(parent, text: str | None) -> None:
     """Append ``text`` after the last child of ``parent`` (or as its text)."""
     if not text:
         return
-    if len(parent):
-        parent[-1].tail = (parent[-1].tail or "") + text
+    end = last(parent)
+    if end is not None:
+        end.tail = (end.tail or "") + text
     else:
         parent.text = (parent.text or "") + text
+
+
+def _last_li(out):
+    end = last(out)
+    return end if end is not None else etree.SubElement(out, "li")
 
 
 def choice(body, el, out, depth, in_link) -> None:
@@ -38,7 +53,7 @@ def list_items(body, el, out, depth, in_link) -> None:
     for child in el:
         name = local(child)
         if name == "note" and child in body.app.note_no and not body.app.is_targeted(child):
-            body.marker(out[-1] if len(out) else etree.SubElement(out, "li"),
+            body.marker(_last_li(out),
                         body.app.note_no[child], in_link)
         elif name == "label":
             pending.append(child)
@@ -55,9 +70,9 @@ def list_items(body, el, out, depth, in_link) -> None:
                 li.set("class", "head")
             body.children(child, li, not body.layout.has_blocks(child), depth, in_link)
         for num in body.app.after.get(child, ()):
-            body.marker(out[-1] if len(out) else etree.SubElement(out, "li"), num, in_link)
+            body.marker(_last_li(out), num, in_link)
         if child.tail and child.tail.strip():  # stray text in a list: keep it
-            add_text(out[-1] if len(out) else etree.SubElement(out, "li"), child.tail)
+            add_text(_last_li(out), child.tail)
     if pending:
         li = etree.SubElement(out, "li", {"class": "label"})
         for lab in pending:
@@ -71,7 +86,7 @@ def table(body, el, out, depth, in_link) -> None:
         name = local(child)
         if not name or name in SKIP:
             continue
-        if name == "head" and not len(out):
+        if name == "head" and last(out) is None:
             cap = etree.SubElement(out, "caption")
             body.children(child, cap, True, depth, in_link)
             continue

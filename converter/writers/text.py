@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections import Counter
 from dataclasses import dataclass, field
 
 from converter.writers.apparatus import Apparatus, reading_text
@@ -209,10 +210,9 @@ def _index(app, width: int) -> list:
             text = e.label + (f" ({'; '.join(e.variants)})" if e.variants else "")
             text += f" [Wikidata {e.wikidata}]" if e.wikidata else ""
             text += "".join(f" <{link}>" for link in e.links)
-            cites = list(dict.fromkeys(m.cite for m in e.mentions))
-            counts = {c: sum(1 for m in e.mentions if m.cite == c) for c in cites}
-            text += ": " + ", ".join(c + (f" ({counts[c]}\u00d7)" if counts[c] > 1 else "")
-                                     for c in cites)
+            counts = Counter(m.cite for m in e.mentions)  # in order of first mention
+            text += ": " + ", ".join(c + (f" ({n}\u00d7)" if n > 1 else "")
+                                     for c, n in counts.items())
             lines += wrap(text, width, indent=2, hang=4)
     return lines
 
