@@ -44,9 +44,10 @@ blockquote{margin:1rem 0 1rem 1.8rem;padding-left:.9rem;border-left:2px solid va
 font-size:.97rem}
 figure.cit{margin:1rem 0}figure.cit .bibl{text-align:right;font-size:.9rem}
 q,.q{quotes:none}q::before,q::after{content:none}
-ul.list{list-style:none;padding-left:1.8rem;margin:.4rem 0 1rem}
+ul.list{list-style:none;padding-left:2rem;margin:.4rem 0 1rem}
+ul.list .label{display:inline-block;min-width:1.9rem;margin:0 -.27em 0 -1.9rem}
 ul.list>li{margin:.25rem 0}ul.list>li>p{margin:.15rem 0 .5rem}ul.list .label{font-variant-numeric:tabular-nums}
-span.list .item,span.list .label{display:inline}
+span.list .item,span.list .label{display:inline;margin:0}
 a.ent{color:inherit;text-decoration:underline;text-decoration-thickness:1px;
 text-underline-offset:.18em;text-decoration-color:#b7b3a8}
 a.ent.person{text-decoration-color:var(--pers)}a.ent.place{text-decoration-color:var(--place)}
@@ -78,7 +79,7 @@ font-weight:normal;text-align:left;font-variant:normal;letter-spacing:normal}
 @media (max-width:40rem){body{padding:1rem .9rem 3rem;font-size:1rem}
 .pn{position:static;float:left;width:auto;margin:.2rem .5rem 0 0}.cite{display:none}
 header dl{grid-template-columns:1fr}header dd{margin-bottom:.4rem}
-blockquote{margin-left:.6rem}ul.list{padding-left:1rem}}
+blockquote{margin-left:.6rem}}
 @media print{html{background:#fff}body{max-width:none;padding:0 0 0 3rem;font-size:11pt}
 nav.toc,.cite,.skip,.side{display:none}a{color:inherit;text-decoration:none}
 a.ent{text-decoration:none}h2,h3,h4{break-after:avoid}p{orphans:3;widows:3}
