@@ -71,6 +71,9 @@ def front_matter(doc: Document) -> Document:
         is_author = (surname and surname in blk.text and len(words(blk.text)) <= 4) or (
             not surname and looks_like_name(blk.text))
         has_title = any(b.kind == "docTitle" for b in front)
+        title_words = {w.lower() for b in front if b.kind == "docTitle" for w in words(b.text)}
+        if has_title and {w.lower() for w in words(blk.text)} <= title_words:
+            break  # the title again, as the heading of the text ("TOM CORDERY")
         if is_author and not any(b.kind == "docAuthor" for b in front):
             front.append(blk.with_(kind="docAuthor", attrs={"cert": "medium"}))
             doc.infer(blk.line, "author line", "medium", blk.text)

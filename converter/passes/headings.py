@@ -37,6 +37,8 @@ _BYLINE = re.compile(r"^by\s", re.I)
 _SIGNATURE = re.compile(r"^[A-Z][A-Z.'’ -]+,\s+(?:[A-Z][a-z]+[ -]?){1,2}\.?$|"
                         r"^(?:his|her|their|your) (?:excellency|honou?r|majesty|lordship)\b|"
                         r"^(?:major|brigadier|lieutenant)?-?\s?general\s+[A-Z]+\.?$", re.I)
+_SALUTE = re.compile(r"\b(?:gentlemen|brethren|sirs?|countrymen|friends|ladies|lords?|citizens)\b[^.?]*!$",
+                     re.I)
 _ROMAN_YEAR = re.compile(r"^M[\s,.]*[MDCLXVI][MDCLXVI\s,.]*$")
 # An address heading: "To the King's most Excellent Majesty.", "TO THE OFFICERS OF THE ARMY."
 _ADDRESS = re.compile(r"^to (?:the|his|her|all)\s", re.I)
@@ -70,6 +72,19 @@ def _numbered_heading(text: str) -> dict | None:
     return {"n": m.group("n"), "rank": 2, "style": "numbered", "cert": "high"}
 
 
+def _roman_heading(text: str) -> dict | None:
+    """A roman-numbered chapter line, long as it may be: "II. On Governor Rutledge's
+    Proclamation of the 27th of September, 1781." (one sentence; a resolution's "That …"
+    clause is an article, not a heading)."""
+    m = _NUMBERED.match(text)
+    if not m or not is_roman(m.group("n")) or m.group("title").startswith("That "):
+        return None
+    title = m.group("title")
+    if len(words(title)) > 25 or re.search(r"[.!?;]\s", title) or not title[:1].isupper():
+        return None
+    return {"n": m.group("n"), "rank": 2, "style": "numbered", "cert": "low"}
+
+
 def _plain_heading(text: str) -> dict | None:
     n = len(words(text))
     if not n or not text[:1].isupper():
@@ -77,7 +92,9 @@ def _plain_heading(text: str) -> dict | None:
     caps = is_shouting(text) or mostly_capitals(text)
     if caps and n <= _HEAD_MAX_WORDS + 3 and not text.endswith((":", ";")):
         return {"rank": 1, "style": "capitals", "cert": "medium"}
-    if n > _HEAD_MAX_WORDS or not is_titlecased(text):
+    if n > _HEAD_MAX_WORDS + 4 or not is_titlecased(text):
+        return None
+    if n > _HEAD_MAX_WORDS and not (text.endswith(".") and "," not in text):
         return None
     if not ends_sentence(text):
         return {"rank": 1, "style": "plain", "cert": "medium"}
@@ -106,12 +123,12 @@ def heading_of(block: Block, nxt) -> dict | None:
         return None
     if " ".join(words(text)).lower() in _TRAILERS or text[-1] in "”\"’":
         return None
-    if _SIGNATURE.search(text) or _ROMAN_YEAR.match(text):
+    if _SIGNATURE.search(text) or _ROMAN_YEAR.match(text) or _SALUTE.search(text):
         return None
     bare = text.rstrip(".")
     if is_roman(bare) and len(bare) <= 5:
         return {"n": bare, "rank": 2, "style": "numbered", "cert": "medium"}
-    for rule in (_keyword_heading, _numbered_heading):
+    for rule in (_keyword_heading, _numbered_heading, _roman_heading):
         found = rule(text)
         if found:
             return found

@@ -24,12 +24,21 @@ _BY = re.compile(r"^by\s+\S", re.I)
 _ROMAN_YEAR = re.compile(r"^M[\s,.]*[MDCLXVI][MDCLXVI\s,.]*$|^1[4-9]\d\d\.?$")
 
 
+# After an edition statement ("Third Edition."), a short line ending in a year is the
+# imprint even without the word "printed" ("London Geo. B. Whittaker, Ave-Maria-Lane. 1825.").
+_EDITION = re.compile(r"\bedition\b", re.I)
+_YEAR_END = re.compile(r"\b1[5-9]\d\d\.?$")
+
+
 def _imprint_at(body: list) -> int | None:
+    edition = False
     for i, blk in enumerate(body[:MAX_BLOCKS]):
         if not isinstance(blk, Block) or blk.kind != "p":
             return None
-        if len(blk.text) < 300 and IMPRINT.match(blk.text):
+        if len(blk.text) < 300 and (IMPRINT.match(blk.text) or
+                                    (edition and _YEAR_END.search(blk.text))):
             return i
+        edition = edition or bool(_EDITION.search(blk.text) and len(blk.text) < 80)
     return None
 
 
