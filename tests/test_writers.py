@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "writers"
 TEI = "{http://www.tei-c.org/ns/1.0}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-FILES = ([FIXTURES / "full.xml"] + sorted((ROOT / "tei").glob("*.xml"))
+FILES = ([FIXTURES / "full.xml", FIXTURES / "standoff.xml"] + sorted((ROOT / "tei").glob("*.xml"))
          + sorted((ROOT / "tests" / "golden").glob("*/expected.xml"))
          + sorted((SHARED / "corpus" / "gold").glob("*.xml")))
 IDS = [f"{p.parent.name}/{p.stem}" for p in FILES]
@@ -52,8 +52,9 @@ def block_words(el) -> list[str]:
     return words(walk(el))
 
 
-def test_fixture_is_valid_tei(tei_all):
-    tree = parse_file(FIXTURES / "full.xml")
+@pytest.mark.parametrize("name", ["full.xml", "standoff.xml"])
+def test_fixture_is_valid_tei(tei_all, name):
+    tree = parse_file(FIXTURES / name)
     assert tei_all.validate(tree), tei_all.error_log
 
 
@@ -113,7 +114,11 @@ def test_no_word_of_the_text_is_lost(path):
     for li in notes:
         for extra in li.xpath(".//*[@class='back' or @class='nref']"):
             extra.drop_tree()  # the way back, and the markers of notes inside notes
-    tei_notes = [n for n in tree.getroot().find(f"{TEI}text").iter(f"{TEI}note")]
+    text = tree.getroot().find(f"{TEI}text")
+    in_text = {e.get(XML_ID) for e in text.iter() if isinstance(e.tag, str)}
+    standoff = [n for n in tree.getroot().iter(f"{TEI}note") if n.get("target") and n.get(
+        "target").split()[0][1:] in in_text and text not in list(n.iterancestors())]
+    tei_notes = list(text.iter(f"{TEI}note")) + standoff  # (the fixtures' notes come in order)
     def own_text(note):  # a note inside a note is a note of its own
         return (note.text or "") + "".join(
             ("" if c.tag == f"{TEI}note" or not isinstance(c.tag, str) else own_text(c))
@@ -255,3 +260,20 @@ def test_long_documents_take_linear_time():
     cost(200)  # warm up
     small, large = min(cost(500) for _ in range(2)), cost(4000)
     assert large < 20 * small, (small, large)  # linear: about 8 times; quadratic: 64
+
+
+def test_stand_off_notes_and_records():
+    """The converter's shape: a note in <standOff> pointing at an <anchor>, names with
+    @ref to person/place records, and a name tagged twice one inside the other."""
+    doc = page(FIXTURES / "standoff.xml")
+    ref = doc.xpath("//main//sup[@class='nref']/a")
+    assert [a.text for a in ref] == ["1"]
+    assert ref[0].getparent().getprevious().get("id") == "note1"  # right after the anchor
+    note = doc.get_element_by_id("_n1")
+    assert note.text_content().startswith("The trial of 1928 in Leningrad")
+    assert note.find("a[@class='back']").get("href") == "#_r1"
+    kirov = doc.get_element_by_id("_x-kirov")
+    assert kirov.find("span[@class='iname']").text == "Sergei Kirov"
+    assert [a.text for a in kirov.findall(".//span[@class='occ']/a")] == ["p1", "p2"]
+    place = doc.get_element_by_id("_x-leningrad")
+    assert [a.text for a in place.findall(".//span[@class='occ']/a")] == ["p1", "note 1"]

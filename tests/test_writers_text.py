@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "writers"
 OURS = sorted((ROOT / "tests" / "golden").glob("*/expected.xml")) + sorted(
     (ROOT / "tei").glob("*.xml"))
-GOLD = [FIXTURES / "full.xml"] + sorted((SHARED / "corpus" / "gold").glob("*.xml"))
+GOLD = [FIXTURES / "full.xml", FIXTURES / "standoff.xml"] + sorted((SHARED / "corpus" / "gold").glob("*.xml"))
 TEI = "{http://www.tei-c.org/ns/1.0}"
 NOTE_MARK = re.compile(r"\[\d+\]")
 # Elements at whose edges words never run together, whatever the writer decides
@@ -168,3 +168,11 @@ def test_header_and_parts_join_to_the_written_file():
         assert "\n".join(part).strip() in out
     assert out.endswith("\n") and not out.endswith("\n\n")
     assert out == text_writer.write(tree, width=72, index=True).decode("utf-8")  # deterministic
+
+
+def test_stand_off_note_is_an_endnote_at_its_anchor():
+    out = text_writer.write(parse_file(FIXTURES / "standoff.xml"), index=True).decode("utf-8")
+    assert "The Shakhty[1] trial was held." in out
+    assert "[1] The trial of 1928 in Leningrad? No: in Moscow." in out
+    assert "Sergei Kirov (Comrade Kirov; Kirov) [Wikidata Q193376]: p1, p2" in out
+    assert "Leningrad [Wikidata Q656]: p1, note 1" in out

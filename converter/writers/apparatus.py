@@ -155,10 +155,16 @@ class Apparatus:
     def _collect_notes(self) -> None:
         order = {el: i for i, el in enumerate(self.text.iter())}
         placed = []
-        for note in self.text.iter(f"{TEI}note"):
-            if not _in_reading(note, self.text):
+        # Notes in the text, and stand-off notes (outside <text>, as in <standOff>) that
+        # point with @target at something in the text.
+        outside = [n for n in self.root.iter(f"{TEI}note") if n not in order and not any(
+            local(a) == "teiHeader" for a in n.iterancestors())]
+        for note in [*self.text.iter(f"{TEI}note"), *outside]:
+            if note in order and not _in_reading(note, self.text):
                 continue
             target = self.by_id.get((note.get("target") or "").split(" ")[0].lstrip("#"))
+            if note not in order and (target is None or target not in order):
+                continue  # a stand-off note about nothing in the text
             if (target is not None and target in order and target is not note
                     and target not in set(note.iterancestors())):
                 last = [e for e in target.iter()][-1]
@@ -183,11 +189,13 @@ class Apparatus:
 
     def _collect_entities(self) -> None:
         n = 0
-        for el in self.text.iter():
+        inside = set(self.text.iter())
+        notes_outside = [e for note in self.notes if note not in inside for e in note.iter()]
+        for el in [*self.text.iter(), *notes_outside]:
             name = local(el)
             kind = KINDS.get(name) or (_TYPED.get(el.get("type", "")) if name in ("rs", "name")
                                        else None)
-            if not kind or not _in_reading(el, self.text):
+            if not kind or (el in inside and not _in_reading(el, self.text)):
                 continue
             surface = reading_text(el)
             if not surface:
@@ -197,6 +205,9 @@ class Apparatus:
             key = ("id", ref[1:]) if record is not None else (("ref", ref) if ref else
                                                               ("text", kind, surface.casefold()))
             entry = self.entries.get(key)
+            parent = self.mention_of.get(el.getparent())
+            if parent is not None and parent[1] is entry:
+                continue  # the same name tagged twice, one inside the other: one mention
             if entry is None:
                 entry = self.entries[key] = self._new_entry(key, kind, ref, record)
             n += 1
