@@ -176,3 +176,19 @@ def test_stand_off_note_is_an_endnote_at_its_anchor():
     assert "[1] The trial of 1928 in Leningrad? No: in Moscow." in out
     assert "Sergei Kirov (Comrade Kirov; Kirov) [Wikidata Q193376]: p1, p2" in out
     assert "Leningrad [Wikidata Q656]: p1, note 1" in out
+
+
+def test_export_command_width_and_index(tmp_path):
+    from click.testing import CliRunner
+
+    from converter.cli import main
+
+    out = tmp_path / "edition.txt"
+    res = CliRunner().invoke(main, ["export", str(FIXTURES / "full.xml"), "--to", "text",
+                                    "--width", "40", "--index", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    text = out.read_text("utf-8")
+    assert "INDEX OF NAMES" in text and "NOTES" in text
+    assert max(len(line) for line in text.splitlines()) <= 40
+    res = CliRunner().invoke(main, ["export", str(FIXTURES / "full.xml"), "--to", "text"])
+    assert "INDEX OF NAMES" not in res.output and res.output.startswith(" ")
