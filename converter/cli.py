@@ -5,6 +5,7 @@ Exit codes: 0 ok, 1 invalid input or invalid TEI, 2 usage. Problems print as
 """
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -30,6 +31,12 @@ class _Group(click.Group):
             _fail(err)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
             raise
+        except BrokenPipeError:  # `tei-edition validate big.xml | head`: stop quietly
+            try:
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            except (OSError, ValueError):
+                pass
+            sys.exit(1)
         except Exception as err:  # noqa: BLE001 - last line of defence for users
             if ctx.obj and ctx.obj.get("debug"):
                 raise
