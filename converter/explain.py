@@ -127,19 +127,39 @@ def _node(tree, path: str | None, nsmap: dict):
     return hits[0] if hits and isinstance(hits[0], etree._Element) else None
 
 
-def column(el, lines: list[str] | None) -> int:
-    """1-based column of ``el``'s start tag on its line (1 if it cannot be told apart)."""
-    if lines is None or not el.sourceline or el.sourceline > len(lines):
-        return 1
-    tag = (el.prefix + ":" if el.prefix else "") + etree.QName(el).localname
-    starts = [m.start() + 1 for m in re.finditer(r"<%s(?=[\s/>]|$)" % re.escape(tag),
-                                                  lines[el.sourceline - 1])]
-    nth = 0
-    for other in el.getroottree().iter(el.tag):
-        if other is el:
-            break
-        nth += other.sourceline == el.sourceline
-    return starts[nth] if nth < len(starts) else 1
+class _Columns:
+    """Columns of start tags, found in the source line; built on first use, in one pass."""
+
+    def __init__(self, root, lines: list[str] | None):
+        self.root, self.lines, self.index = root, lines, None
+
+    def __call__(self, el) -> int:
+        if self.lines is None or not el.sourceline or el.sourceline > len(self.lines):
+            return 1
+        if self.index is None:
+            self.index = {}
+            for other in self.root.iter():
+                if isinstance(other.tag, str):
+                    self.index.setdefault((other.sourceline, other.tag), []).append(other)
+        same = self.index.get((el.sourceline, el.tag), [])
+        nth = next((i for i, other in enumerate(same) if other is el), 0)
+        tag = (el.prefix + ":" if el.prefix else "") + etree.QName(el).localname
+        starts = [m.start() + 1 for m in re.finditer(r"<%s(?=[\s/>]|$)" % re.escape(tag),
+                                                      self.lines[el.sourceline - 1])]
+        return starts[nth] if nth < len(starts) else 1
+
+
+def _unknown_attributes(g: Grammar, el) -> list[str]:
+    """Messages for attributes of ``el`` the grammar never allows there (lxml reports no
+    attribute problems on an element whose content already failed)."""
+    out = []
+    for key in el.attrib:
+        q = etree.QName(key)
+        if not g.attribute_allowed(_name(el), (q.namespace or "", q.localname)):
+            attr = Grammar.show(("name", q.namespace or "", q.localname), "attribute")
+            out.append(f"attribute {attr} not allowed on {_show_el(el)}; allowed: "
+                       f"{listing(g.attributes(_name(el))) or 'none'}")
+    return out
 
 
 def explain(tree, entries, schema_file: str, data: bytes | None = None) -> list[tuple]:
@@ -150,7 +170,25 @@ def explain(tree, entries, schema_file: str, data: bytes | None = None) -> list[
     lines = data.decode("utf-8", "replace").split("\n") if data is not None else None
     root = tree.getroot() if hasattr(tree, "getroot") else tree
     out: list[tuple] = []
+    seen: set = set()
+    column = _Columns(root, lines)
     nsmap = _prefixes(root)
+    children_checked: dict = {}  # a parent with many bad children is matched once
+    attrs_checked: set = set()
+
+    def add(at, msg, fallback_line):
+        line = at.sourceline if at is not None and at is not _DOC and at.sourceline \
+            else fallback_line
+        col = column(at) if at is not None and at is not _DOC else 1
+        if (line, col, msg) not in seen:
+            seen.add((line, col, msg))
+            out.append((line, col, msg))
+
+    def children(cand):
+        if cand not in children_checked:
+            children_checked[cand] = check_children(g, cand)
+        return children_checked[cand]
+
     for e in entries:
         node = _node(tree, e.path, nsmap)
         msg, at = None, node
@@ -159,7 +197,7 @@ def explain(tree, entries, schema_file: str, data: bytes | None = None) -> list[
             continue  # "failed to validate content" only sums up the entries around it
         if node is not None and m_attr:
             attr = _NS.sub("", m_attr.group(1))
-            allowed = Grammar.attributes(g, _name(node))
+            allowed = g.attributes(_name(node))
             value = _attr_value(node, attr)
             if attr in allowed and value is not None:
                 shown = value if len(value) <= 40 else value[:37] + "..."
@@ -167,6 +205,7 @@ def explain(tree, entries, schema_file: str, data: bytes | None = None) -> list[
             else:
                 msg = (f"attribute {attr} not allowed on {_show_el(node)}; allowed: "
                        f"{listing(allowed) if allowed else 'none'}")
+            attrs_checked.add(node)
         elif node is not None and m_text:
             p = g.content(_name(node))
             names = [g.show(nc) for nc in element_names(g, p)] if p is not None else []
@@ -177,16 +216,16 @@ def explain(tree, entries, schema_file: str, data: bytes | None = None) -> list[
             order = [node, parent] if "Expecting an element" in e.message else [parent, node]
             found = _check_root(g, root) if node is root else None
             for cand in order:
-                found = found or check_children(g, cand)
+                found = found or children(cand)
+                if cand is not _DOC and cand not in attrs_checked:
+                    attrs_checked.add(cand)
+                    for extra in _unknown_attributes(g, cand):
+                        add(cand, extra, e.line)
             if found:
                 msg, at = found
             elif len(entries) > 1:
                 continue  # the children fit: lxml's echo of another problem (an attribute)
         if msg is None:
-            msg = _NS.sub("", e.message)
-            at = None
-        line = at.sourceline if at is not None and at is not _DOC and at.sourceline else e.line
-        col = column(at, lines) if at is not None and at is not _DOC and len(out) < 200 else 1
-        if (line, col, msg) not in out:
-            out.append((line, col, msg))
+            msg, at = _NS.sub("", e.message), None
+        add(at, msg, e.line)
     return out

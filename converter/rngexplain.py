@@ -73,6 +73,9 @@ class Grammar:
         self._define_cache: dict = {}
         self._deriv: dict = {}
         self._nullable: dict = {}
+        self._attr_cache: dict = {}
+        self._content_cache: dict = {}
+        self._first_cache: dict = {}
 
     # -- names ---------------------------------------------------------------------------
     @staticmethod
@@ -116,14 +119,14 @@ class Grammar:
         return not any(Grammar.matches(e, name) for e in nc[2])
 
     @staticmethod
-    def show(nc: tuple) -> str:
+    def show(nc: tuple, what: str = "element") -> str:
         """A name class as an editor reads it: ``teiHeader``, ``xml:id``, ``any element``."""
         if nc[0] == "name":
             prefix = {TEI_NS: "", "": "", XML_NS: "xml:"}.get(nc[1], "{%s}" % nc[1])
             return prefix + nc[2]
         if nc[0] == "or":
-            return " or ".join(Grammar.show(n) for n in nc[1:])
-        return "any element" if nc[0] == "any" else "any element in {%s}" % nc[1]
+            return " or ".join(Grammar.show(n, what) for n in nc[1:])
+        return f"any {what}" if nc[0] == "any" else f"any {what} in {{{nc[1]}}}"
 
     # -- patterns ------------------------------------------------------------------------
     def _mk(self, op: str, a=None, b=None) -> int:
@@ -231,6 +234,11 @@ class Grammar:
 
     def first(self, p: int) -> set:
         """The name classes of the elements that may come next in ``p``."""
+        if p not in self._first_cache:
+            self._first_cache[p] = frozenset(self._first(p))
+        return self._first_cache[p]
+
+    def _first(self, p: int) -> set:
         op, a, b = self._table[p] + (None,) * (3 - len(self._table[p]))
         if op == "elem":
             return {a}
@@ -250,19 +258,24 @@ class Grammar:
 
     def content(self, name: tuple | None) -> int | None:
         """The children pattern of element ``name`` (None: the document, i.e. ``<start>``)."""
+        if name in self._content_cache:
+            return self._content_cache[name]
         if name is None:
-            return self._seq(self.start)
-        pats = self.patterns_for(name)
-        if not pats:
-            return None
-        out = NOT_ALLOWED
-        for el in pats:
-            kids = _rng_children(el)[0 if el.get("name") is not None else 1:]
-            out = self._mk("choice", out, self._seq(kids))
+            out = self._seq(self.start)
+        else:
+            pats = self.patterns_for(name)
+            out = None if not pats else NOT_ALLOWED
+            for el in pats:
+                kids = _rng_children(el)[0 if el.get("name") is not None else 1:]
+                out = self._mk("choice", out, self._seq(kids))
+        self._content_cache[name] = out
         return out
 
-    def attributes(self, name: tuple) -> list[str]:
-        """Attribute names allowed on element ``name`` (refs followed, not into elements)."""
+    def attribute_classes(self, name: tuple) -> frozenset:
+        """Name classes of the attributes allowed on element ``name`` (refs followed, not
+        into elements); cached, since a broken file asks about the same element often."""
+        if name in self._attr_cache:
+            return self._attr_cache[name]
         found: set = set()
         seen: set = set()
 
@@ -270,7 +283,7 @@ class Grammar:
             for c in _rng_children(el):
                 kind = _local(c)
                 if kind == "attribute":
-                    found.add(self.show(self._element_nc(c, attribute=True)))
+                    found.add(self._element_nc(c, attribute=True))
                 elif kind == "ref" and c.get("name") not in seen:
                     seen.add(c.get("name"))
                     for d in self.defines.get(c.get("name"), []):
@@ -280,7 +293,16 @@ class Grammar:
 
         for el in self.patterns_for(name):
             walk(el)
-        return sorted(found)
+        self._attr_cache[name] = frozenset(found)
+        return self._attr_cache[name]
+
+    def attributes(self, name: tuple) -> list[str]:
+        """Attribute names allowed on element ``name``, as an editor writes them."""
+        return sorted(self.show(nc, "attribute") for nc in self.attribute_classes(name))
+
+    def attribute_allowed(self, element: tuple, attribute: tuple) -> bool:
+        """Whether ``attribute`` (namespace, local) may appear on ``element`` at all."""
+        return any(self.matches(nc, attribute) for nc in self.attribute_classes(element))
 
 
 @lru_cache(maxsize=8)
@@ -289,8 +311,15 @@ def grammar(path: str) -> Grammar:
     return Grammar(Path(path))
 
 
-def element_names(g: Grammar, p: int) -> set:
+def element_names(g: Grammar, p: int) -> frozenset:
     """Every name class that pattern ``p`` allows as a child anywhere (not only first)."""
+    cache = g.__dict__.setdefault("_names_cache", {})
+    if p not in cache:
+        cache[p] = frozenset(_element_names(g, p))
+    return cache[p]
+
+
+def _element_names(g: Grammar, p: int) -> set:
     out: set = set()
     todo, seen = [p], set()
     while todo:

@@ -257,3 +257,23 @@ def test_input_error_has_no_traceback_even_with_debug(tmp_path):
     res = CliRunner().invoke(main, ["--debug", "convert", str(bad)])
     assert res.exit_code == 1 and "Traceback" not in res.output
     assert res.stderr.splitlines()[0] == f"{bad}:1:4: not valid utf-8: byte 0xe9 at offset 3"
+
+
+def test_closed_pipe_is_not_an_error_message(tmp_path):
+    """`tei-edition validate big.xml | head -1`: no 'internal error' when head stops reading."""
+    import subprocess
+    import sys
+
+    text = VALID.read_text(encoding="utf-8")
+    bad = tmp_path / "bad.xml"
+    bad.write_text(text.replace("      <p>Ordinary words here.</p>", "\n".join(
+        f'<p xml:id="p{i}">w <blink>x</blink></p>' for i in range(3000))), encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "converter", "validate", str(bad)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read()
+    proc.wait(timeout=120)
+    assert b"element <blink> not allowed" in first
+    assert err == b"", err
+    assert proc.returncode == 1

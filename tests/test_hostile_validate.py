@@ -108,3 +108,12 @@ def test_schema_with_include_keeps_lxml_wording(tmp_path):
                    f'<include href="{schema_path("edition")}"/></grammar>')
     got = _problems(tmp_path, '<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<text/></TEI>', str(rng))
     assert got == ["2:1: element <text> not allowed here"]
+
+
+def test_unknown_attribute_reported_with_a_content_error(tmp_path):
+    """libxml2 stops at the first failure of an element; the explainer reports the
+    attributes of the elements it looks at too, so one run shows both problems."""
+    got = _problems(tmp_path, _edit("<p>Ordinary words here.</p>",
+                                    '<p bogus="1">w <blink>x</blink></p>'), "edition")
+    assert any(g.startswith("20:7: attribute bogus not allowed on <p>") for g in got), got
+    assert any(g.startswith("20:22: element <blink> not allowed in <p>") for g in got), got
