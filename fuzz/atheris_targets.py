@@ -45,6 +45,16 @@ def convert_target(data: bytes) -> None:
     assert text_words(xml) == words(_XML_ILLEGAL.sub(" ", text))
 
 
+def convert_valid_target(data: bytes) -> None:
+    """Like ``convert`` without the word check: to keep looking for crashes and invalid
+    TEI while a known word-boundary problem is being fixed."""
+    try:
+        xml, _ = convert_bytes(data, "fuzz.txt", "fuzz")
+    except InputError:
+        return
+    assert check_tree(parse_bytes(xml, "o.xml"), "o.xml") == []
+
+
 def xml_target(data: bytes) -> None:
     """Bytes as a TEI file handed to validate and export."""
     INPUT.write_bytes(data)
@@ -59,6 +69,7 @@ def xml_target(data: bytes) -> None:
 
 
 if __name__ == "__main__":
-    target = {"convert": convert_target, "xml": xml_target}[sys.argv.pop(1)]
+    target = {"convert": convert_target, "convert-valid": convert_valid_target,
+              "xml": xml_target}[sys.argv.pop(1)]
     atheris.Setup(sys.argv, target)
     atheris.Fuzz()

@@ -118,3 +118,16 @@ def test_build_writes_tei_and_editions(runner, tmp_path):
     assert res.exit_code == 1  # b.txt failed ...
     assert (tmp_path / "tei" / "a.xml").exists()  # ... but a.txt was still built
     assert (tmp_path / "ed" / "a.html").exists() and (tmp_path / "ed" / "a.txt").exists()
+
+
+def test_validate_many_files_reports_each_and_goes_on(runner, tmp_path):
+    good = ROOT / "tests" / "hostile" / "tei" / "valid.xml"
+    bad = tmp_path / "bad.xml"
+    bad.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"/>')
+    broken = tmp_path / "broken.xml"
+    broken.write_text("<TEI>")
+    res = runner.invoke(main, ["validate", str(good), str(broken), str(bad)])
+    assert res.exit_code == 1
+    assert res.stdout == f"{bad}:1:1: element <TEI> is incomplete; expected one of: teiHeader\n"
+    assert res.stderr.startswith(f"{broken}:1:6: not well-formed XML: ")
+    assert runner.invoke(main, ["validate", str(good), str(good)]).exit_code == 0
