@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -19,25 +20,32 @@ TOOL = [PYTHON, "-m", "converter"]
 
 
 def run(cmd: list[str], stdout=subprocess.DEVNULL, timeout: float = 3600, cwd=None) -> dict:
-    """Run ``cmd``; return {seconds, peak_mb, rc, stderr (last lines)}."""
+    """Run ``cmd``; return {seconds, peak_mb, rc, stderr (last lines)}; killed (rc -9)
+    after ``timeout`` seconds."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE, cwd=cwd or ROOT)
-    err = b""
+    tail: list = [b""]
+
+    def drain():  # read stderr meanwhile, so a chatty command cannot block on a full pipe
+        for chunk in iter(lambda: proc.stderr.read(65536), b""):
+            tail[0] = (tail[0] + chunk)[-4000:]
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
     deadline = start + timeout
-    # Read stderr while waiting so a chatty command cannot block on a full pipe.
     while True:
-        chunk = proc.stderr.read(65536)
-        if not chunk:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
             break
-        err = (err + chunk)[-4000:]
         if time.perf_counter() > deadline:
             proc.kill()
-            break
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
+        time.sleep(0.005)
     seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    reader.join(5)
     return {"seconds": seconds, "peak_mb": usage.ru_maxrss / 1024, "rc": proc.returncode,
-            "stderr": err.decode("utf-8", "replace").strip().splitlines()[-3:]}
+            "stderr": [ln[:300] for ln in
+                       tail[0].decode("utf-8", "replace").strip().splitlines()[-3:]]}
 
 
 def best_of(cmd: list[str], repeat: int, **kw) -> dict:
@@ -46,10 +54,11 @@ def best_of(cmd: list[str], repeat: int, **kw) -> dict:
     return min(runs, key=lambda r: r["seconds"])
 
 
-def inproc(path: Path, repeat: int) -> dict:
+def inproc(path: Path, repeat: int, timeout: float) -> dict:
     """Stage timings in one fresh process (bench/inproc.py), with its peak memory."""
     proc = subprocess.run([PYTHON, str(BENCH / "inproc.py"), str(path), "--repeat",
-                           str(repeat)], capture_output=True, text=True, cwd=ROOT)
+                           str(repeat), "--timeout", str(timeout)],
+                          capture_output=True, text=True, cwd=ROOT)
     if proc.returncode:
         raise SystemExit(f"inproc failed on {path}:\n{proc.stderr[-3000:]}")
     return json.loads(proc.stdout)

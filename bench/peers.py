@@ -47,13 +47,13 @@ def tei_stylesheets() -> Path | None:
     return next((d for d in STYLESHEET_DIRS if (d / "html" / "html.xsl").exists()), None)
 
 
-def pandoc(src: Path, out: Path, repeat: int) -> dict:
+def pandoc(src: Path, out: Path, repeat: int, timeout: float = 3600) -> dict:
     """pandoc -f markdown -t tei on the same text our convert reads."""
     return best_of(["pandoc", "-f", "markdown", "-t", "tei", "-s", str(src), "-o", str(out)],
-                   repeat)
+                   repeat, timeout=timeout)
 
 
-def saxon(tei: Path, out: Path, fmt: str, repeat: int) -> dict:
+def saxon(tei: Path, out: Path, fmt: str, repeat: int, timeout: float = 3600) -> dict:
     """Saxon-HE running the html or text stylesheet on our TEI (JVM start included)."""
     styles = tei_stylesheets()
     if styles:
@@ -61,4 +61,4 @@ def saxon(tei: Path, out: Path, fmt: str, repeat: int) -> dict:
     else:
         xsl = BENCH / "xslt" / f"tei-{fmt}.xsl"
     return best_of(["java", "-Xmx4g", "-cp", str(saxon_jar()), "net.sf.saxon.Transform",
-                    f"-s:{tei}", f"-xsl:{xsl}", f"-o:{out}"], repeat)
+                    f"-s:{tei}", f"-xsl:{xsl}", f"-o:{out}"], repeat, timeout=timeout)

@@ -27,7 +27,8 @@ from measure import BENCH, ROOT, TOOL, best_of, env_info, inproc, mbps  # noqa: 
 from report import write_results  # noqa: E402
 
 
-def bench_size(mb: float, work: Path, repeat: int, with_peers: bool) -> dict:
+def bench_size(mb: float, work: Path, repeat: int, with_peers: bool,
+               timeout: float) -> dict:
     """Every measurement for the corpus of ``mb`` MB."""
     src = make_corpus(mb, work / "corpora")
     out = work / f"out-{mb:g}MB"
@@ -35,7 +36,7 @@ def bench_size(mb: float, work: Path, repeat: int, with_peers: bool) -> dict:
     out.mkdir(parents=True)
     tei, html, txt = out / "c.xml", out / "c.html", out / "c.txt"
     rep = repeat if mb < 10 else 1
-    row: dict = {"mb": mb, "inproc": inproc(src, rep)}
+    row: dict = {"mb": mb, "timeout": timeout, "inproc": inproc(src, rep, timeout)}
     cmds = {
         "convert": TOOL + ["convert", str(src), "-o", str(tei)],
         "validate": TOOL + ["validate", str(tei)],
@@ -44,7 +45,7 @@ def bench_size(mb: float, work: Path, repeat: int, with_peers: bool) -> dict:
     }
     row["command"] = {}
     for name, cmd in cmds.items():
-        res = best_of(cmd, rep)
+        res = best_of(cmd, rep, timeout=timeout)
         if res["rc"] != 0:
             print(f"  {name} exited {res['rc']}: {' '.join(res['stderr'])}", file=sys.stderr)
         row["command"][name] = res
@@ -52,20 +53,24 @@ def bench_size(mb: float, work: Path, repeat: int, with_peers: bool) -> dict:
     row["text_bytes"] = src.stat().st_size
     row["peers"] = {}
     if with_peers and peers.pandoc_version():
-        row["peers"]["pandoc"] = peers.pandoc(src, out / "c.pandoc.xml", rep)
+        row["peers"]["pandoc"] = peers.pandoc(src, out / "c.pandoc.xml", rep, timeout)
     if with_peers and peers.saxon_jar() and tei.exists():
-        row["peers"]["saxon-html"] = peers.saxon(tei, out / "c.saxon.html", "html", rep)
-        row["peers"]["saxon-text"] = peers.saxon(tei, out / "c.saxon.txt", "text", rep)
+        row["peers"]["saxon-html"] = peers.saxon(tei, out / "c.saxon.html", "html", rep, timeout)
+        row["peers"]["saxon-text"] = peers.saxon(tei, out / "c.saxon.txt", "text", rep, timeout)
     _print_row(row)
     return row
 
 
 def _print_row(row: dict) -> None:
     ip, s = row["inproc"], row["inproc"]["seconds"]
-    print(f"{row['mb']:g} MB: convert {mbps(ip['text_bytes'], s['convert']):.2f} MB/s, "
-          f"validate {mbps(ip['tei_bytes'], s['validate']):.1f}, "
-          f"html {mbps(ip['tei_bytes'], s['html']):.1f}, "
-          f"text {mbps(ip['tei_bytes'], s['text']):.1f} MB/s in-process; "
+
+    def rate(stage):
+        n = ip["text_bytes"] if stage == "convert" else ip["tei_bytes"]
+        return f"{mbps(n, s[stage]):.2f}" if s[stage] is not None else "timed out"
+
+    print(f"{row['mb']:g} MB: " + ", ".join(f"{st} {rate(st)}" for st in
+                                           ("convert", "rng", "schematron", "html", "text"))
+          + " MB/s in-process; "
           f"peak {ip['peak_mb']:.0f} MB; "
           + ", ".join(f"{k} {v['seconds']:.2f} s" for k, v in row["peers"].items()),
           flush=True)
@@ -79,6 +84,8 @@ def main() -> None:
     ap.add_argument("--peer-max-mb", type=float, default=10,
                     help="run the peers only up to this size (pandoc needs GBs at 100 MB)")
     ap.add_argument("--no-peers", action="store_true")
+    ap.add_argument("--timeout", type=float, default=300,
+                    help="seconds before a command (or the in-process Schematron) is stopped")
     ap.add_argument("--files", type=int, default=1000, help="files in the build benchmark (0: skip)")
     ap.add_argument("--work", type=Path, default=BENCH / "out")
     ap.add_argument("--results", type=Path, default=BENCH / "RESULTS.md")
@@ -93,7 +100,7 @@ def main() -> None:
                                  "Debian, PyPI or npm): Saxon runs bench/xslt/*.xsl instead")
     print(json.dumps(env, indent=1))
     rows = [bench_size(float(mb), args.work, args.repeat,
-                       not args.no_peers and float(mb) <= args.peer_max_mb)
+                       not args.no_peers and float(mb) <= args.peer_max_mb, args.timeout)
             for mb in args.sizes.split(",")]
     seed = seed_end_to_end(args.work, args.repeat + 2)
     print("seed end to end:", json.dumps(seed))
