@@ -146,6 +146,12 @@ def _newlines(el) -> None:
 
 def write(tree, **_options) -> bytes:
     """The HTML edition of a parsed TEI ``tree`` as UTF-8 bytes."""
+    return (b"<!DOCTYPE html>\n" + etree.tostring(build(tree), method="html", encoding="UTF-8")
+            + b"\n")
+
+
+def build(tree):
+    """The HTML edition of a parsed TEI ``tree`` as an element tree (``html``)."""
     root = tree.getroot()
     info = header(root)
     app = Apparatus(root, Layout())
@@ -179,5 +185,4 @@ def write(tree, **_options) -> bytes:
                  "Paragraph numbers link to stable anchors: cite a paragraph by its URL.")
     _sub(body, "script", JS)
     _newlines(page)
-    return (b"<!DOCTYPE html>\n" + etree.tostring(page, method="html", encoding="UTF-8")
-            + b"\n")
+    return page

@@ -82,6 +82,7 @@ def list_items(body, el, out, depth, in_link) -> None:
 
 def table(body, el, out, depth, in_link) -> None:
     """Rows and cells; anything else in a table gets a row of its own."""
+    rows = None
     for child in el:
         name = local(child)
         if not name or name in SKIP:
@@ -90,7 +91,9 @@ def table(body, el, out, depth, in_link) -> None:
             cap = etree.SubElement(out, "caption")
             body.children(child, cap, True, depth, in_link)
             continue
-        tr = etree.SubElement(out, "tr")
+        if rows is None:  # written out, as the browser would insert it anyway
+            rows = etree.SubElement(out, "tbody")
+        tr = etree.SubElement(rows, "tr")
         cells = [c for c in child if local(c) == "cell"] if name == "row" else [child]
         for cell in cells:
             td = etree.SubElement(tr, "th" if cell.get("role") == "label" else "td")
