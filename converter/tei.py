@@ -127,7 +127,7 @@ def build_front(front: list, ids: _Ids):
     el = E.front()
     page = None
     for it in front:
-        if isinstance(it, Block) and it.kind in _TITLE_PAGE:
+        if it.kind in _TITLE_PAGE:
             if page is None:
                 page = etree.SubElement(el, f"{{{TEI_NS}}}titlePage")
             if isinstance(it, Block):

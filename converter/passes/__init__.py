@@ -10,6 +10,7 @@ from converter.passes.divisions import group_divisions
 from converter.passes.frontmatter import front_matter
 from converter.passes.headings import mark_headings
 from converter.passes.lines import line_groups
+from converter.passes.framing import letter_framing
 from converter.passes.blockquotes import block_quotations
 from converter.passes.quotations import inline_quotations
 from converter.passes.enumerations import enumerations
@@ -22,6 +23,7 @@ PASSES = (
     front_matter,
     mark_headings,
     line_groups,
+    letter_framing,
     block_quotations,
     enumerations,
     numbered_paragraphs,

@@ -70,8 +70,15 @@ def _introduced(prev) -> tuple[bool, bool]:
 
 
 def block_quotations(doc: Document) -> Document:
-    """Wrap whole-paragraph quotations in ``quote`` (inside ``cit`` when a source is named)."""
-    body = list(doc.body)
+    """Wrap whole-paragraph quotations in ``quote`` (inside ``cit`` when a source is named),
+    in the body and in the letters it holds."""
+    return doc.with_(body=_quotations(doc.body, doc))
+
+
+def _quotations(items: list, doc: Document) -> list:
+    body = [it.with_(children=[b.with_(children=_quotations(b.children, doc))
+                               for b in it.children])
+            if isinstance(it, Node) and it.kind == "floatingText" else it for it in items]
     out: list = []
     i = 0
     while i < len(body):
@@ -92,4 +99,4 @@ def block_quotations(doc: Document) -> Document:
                 continue
         out.append(blk)
         i += 1
-    return doc.with_(body=out)
+    return out

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from converter.model import Block, Document
+from converter.passes.framing import CLOSE
 from converter.passes.frontmatter import is_headnote
 from converter.passes.textutil import (ends_sentence, is_roman, is_shouting, is_titlecased,
                                        mostly_capitals, words)
@@ -35,8 +36,9 @@ _BYLINE = re.compile(r"^by\s", re.I)
 # Letter framing that looks like a heading: a signature "SAMUEL WHITE, Speaker.", an
 # addressee "His Excellency the PRESIDENT of CONGRESS.", a year in roman numerals.
 _SIGNATURE = re.compile(r"^[A-Z][A-Z.'’ -]+,\s+(?:[A-Z][a-z]+[ -]?){1,2}\.?$|"
-                        r"^(?:his|her|their|your) (?:excellency|honou?r|majesty|lordship)\b|"
-                        r"^(?:major|brigadier|lieutenant)?-?\s?general\s+[A-Z]+\.?$", re.I)
+                        r"^(?:His|Her|Their|Your|HIS|HER) (?:Excellency|Hono(?:u)?r|Majesty|"
+                        r"Lordship|EXCELLENCY)\b|"
+                        r"^(?:Major|Brigadier|Lieutenant)?-?\s?General\s+[A-Z]{2,}\.?$")
 _SALUTE = re.compile(r"\b(?:gentlemen|brethren|sirs?|countrymen|friends|ladies|lords?|citizens)\b[^.?]*!$",
                      re.I)
 _ROMAN_YEAR = re.compile(r"^M[\s,.]*[MDCLXVI][MDCLXVI\s,.]*$")
@@ -155,7 +157,12 @@ def mark_headings(doc: Document) -> Document:
             out.append(blk.with_(kind="argument", attrs={"cert": "medium"}))
             doc.infer(blk.line, "headnote (argument)", "medium", blk.text[:60])
             continue
+        prev = out[-1] if out else None
+        after_close = isinstance(prev, Block) and any(CLOSE.match(ln) for ln in prev.text.split("\n"))
         attrs = heading_of(blk, nxt)
+        if attrs and after_close and attrs["style"] in ("capitals", "plain") and \
+                len(words(blk.text)) <= 4:
+            attrs = None  # a signature under a complimentary close, not a heading
         if attrs:
             out.append(blk.with_(kind="head", attrs=attrs))
             doc.infer(blk.line, f"heading ({attrs['style']})", attrs["cert"], blk.text[:60])

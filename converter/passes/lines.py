@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from converter.model import Block, Document, Node, Span
+from converter.passes.framing import opener_of
 from converter.passes.textutil import OPEN_QUOTES, is_titlecased, mostly_capitals, words
 
 LABEL = re.compile(r"^(?:\((?P<a>\d{1,3}|[a-z]|[ivxlc]{1,6}|[IVXLC]{1,6})\)|"
@@ -65,7 +66,7 @@ def _kind_of(block: Block) -> str | None:
         return None
     # Letter framing (a dateline first, or many closing formulas) is not a list.
     framing = sum(1 for ln in lines if _FRAMING.search(ln.strip()))
-    if framing * 3 >= len(lines) or _DATE_LINE.match(lines[0]):
+    if framing * 3 >= len(lines) or _DATE_LINE.match(lines[0]) or opener_of(block):
         return None
     if _is_verse(lines):
         return "verse"
