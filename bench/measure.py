@@ -43,7 +43,8 @@ def run(cmd: list[str], stdout=subprocess.DEVNULL, timeout: float = 3600, cwd=No
     seconds = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
     reader.join(5)
-    return {"seconds": seconds, "peak_mb": usage.ru_maxrss / 1024, "rc": proc.returncode,
+    return {"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime,
+            "peak_mb": usage.ru_maxrss / 1024, "rc": proc.returncode,
             "stderr": [ln[:300] for ln in
                        tail[0].decode("utf-8", "replace").strip().splitlines()[-3:]]}
 
