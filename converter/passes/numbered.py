@@ -109,7 +109,8 @@ def _as_points(body: list, run: list[int], doc: Document, rank: int) -> list:
             m = _SENTENCE.search(blk.text, label_end)
             cut = m.end() if m and len(words(blk.text[:m.end()])) <= 13 else label_end
             head, rest = split_block(blk, cut, "head")
-            out[i] = [head.with_(attrs={**attrs, "cert": "low"}), rest]
+            attrs["cert"] = "low"
+            out[i] = [head.with_(attrs=attrs), rest]
         doc.infer(blk.line, "numbered point as division", attrs["cert"], blk.text[:60])
     flat = []
     for it in out:
