@@ -164,6 +164,8 @@ class Tab:
                 out.append(json.dumps(p.get("args"))[:300])
             elif m == "Log.entryAdded" and p["entry"].get("level") == "error":
                 out.append(p["entry"].get("text"))
+            elif m == "Page.javascriptDialogOpening":  # alert() from smuggled script
+                out.append("dialog: " + p.get("message", ""))
         return out
 
 
@@ -285,6 +287,20 @@ def test_fixture_with_notes_entities_and_lists_reads_in_chromium(browser):
     hover = tab.js("[...document.querySelectorAll('main time')].map(t => t.title)")
     assert hover == ["1923-12-02", "between 1934-01-01 and 1934-12-31"]
     assert distinct_rows(tab.screenshot(OUT / "writers-fixture.png")) > 50
+    # "cite" copies a citation with the paragraph's URL (the optional script at work).
+    browser.call("Browser.grantPermissions",
+                 permissions=["clipboardReadWrite", "clipboardSanitizedWrite"])
+    browser.call("Page.bringToFront", tab.s)
+    tab.js("document.getElementById('s1.p2').querySelector('a.cite').click()")
+    deadline = time.monotonic() + 5
+    while "copied" not in tab.js("document.getElementById('s1.p2').querySelector('a.cite')"
+                                 ".className") and time.monotonic() < deadline:
+        time.sleep(0.05)
+    copied = browser.call("Runtime.evaluate", tab.s, expression="navigator.clipboard.readText()",
+                          awaitPromise=True, returnByValue=True)["result"]["value"]
+    assert copied == ("Ann Author, A Test Edition & Its <Tricks>, s1.p2. "
+                      + path.as_uri() + "#s1.p2")
+    assert tab.js("location.hash") == "#s1.p2"
     # Wide screens show the notes in the margin, beside the text and not over it.
     tab.size(1500, 900)
     tab.open(path.as_uri())
@@ -304,6 +320,7 @@ SHAPE = r"""(() => { const out = [];
   walk(document.documentElement, 0); return out; })()"""
 GOLD = sorted((ROOT.parent / "shared" / "corpus" / "gold").glob("*.xml"))
 PAGES = [ROOT / "tests/fixtures/writers/full.xml", ROOT / "tests/fixtures/writers/standoff.xml",
+         ROOT / "tests/fixtures/writers/hostile.xml",
          *sorted((ROOT / "tei").glob("*.xml")), *GOLD]
 
 
