@@ -66,13 +66,10 @@ def convert_file(path: Path, encoding: str | None = None,
                  authority: Path | None = None) -> tuple[bytes, Document]:
     """Convert the seed at ``path`` (and its sidecar, if any; and the shared entity
     ``authority`` file, if given) to TEI bytes."""
-    from converter.errors import InputError
+    from converter.xmlio import read_input  # bounded read, clear errors
 
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise InputError(f"cannot read file: {err.strerror}", str(path)) from None
+    data = read_input(path)
     side = sidecar.load(sidecar_path(path))
     return convert_bytes(data, str(path), doc_id(path), side, encoding,
                          entities.load_authority(authority))

@@ -94,13 +94,16 @@ def read_input(path: Path) -> bytes:
     try:
         if path.is_dir():
             raise InputError("is a folder, not a file", str(path))
-        size = path.stat().st_size
-        if size > MAX_INPUT:
-            raise InputError(f"file too large ({size} bytes; the limit is {MAX_INPUT})",
-                             str(path), hint="split the document into smaller files")
-        return path.read_bytes()
+        with open(path, "rb") as fh:  # read at most the limit: /dev/zero or a pipe too
+            data = fh.read(MAX_INPUT + 1)
     except OSError as err:
         raise InputError(f"cannot read file: {err.strerror}", str(path)) from None
+    if len(data) > MAX_INPUT:
+        size = path.stat().st_size if path.is_file() else None
+        raise InputError(f"file too large ({size or 'more than ' + str(MAX_INPUT)} bytes; "
+                         f"the limit is {MAX_INPUT})", str(path),
+                         hint="split the document into smaller files")
+    return data
 
 
 def parse_file(path: Path):

@@ -277,3 +277,13 @@ def test_closed_pipe_is_not_an_error_message(tmp_path):
     assert b"element <blink> not allowed" in first
     assert err == b"", err
     assert proc.returncode == 1
+
+
+def test_endless_input_is_cut_at_the_limit(monkeypatch):
+    """/dev/zero (or an endless pipe) is read only up to the limit, then refused."""
+    monkeypatch.setattr(xmlio, "MAX_INPUT", 1 << 20)
+    for cmd in (["convert", "/dev/zero"], ["validate", "/dev/zero"]):
+        res = run(*cmd)
+        assert res.exit_code == 1
+        assert res.stderr.startswith("/dev/zero: file too large (more than 1048576 bytes; "
+                                     "the limit is 1048576)"), res.stderr
