@@ -131,6 +131,9 @@ def test_layout_headings_lists_quotes_notes():
     quote = next(line for line in lines if "A block quotation" in line)
     assert quote.startswith("    “")
     assert "a “new course” and said “we shall win”" in out
+    # A letter's dateline and signature are set right; its salutation left.
+    assert "Moscow, December 2, 1923".rjust(72) in lines and "J. Stalin".rjust(72) in lines
+    assert "Dear comrades," in lines
     # Notes: markers in the text, numbered endnotes after it.
     assert "Central Committee[1] in that" in out
     notes = out.index("NOTES")

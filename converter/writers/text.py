@@ -21,6 +21,7 @@ _DIVS = {"div", "div1", "div2", "div3", "div4", "div5", "div6", "div7"}
 _INDENTED = {"quote", "q", "said", "cit", "epigraph", "lg", "argument"}
 _CENTRED = {"titlePage", "docTitle", "titlePart", "docAuthor", "docDate", "byline",
             "docImprint", "docEdition"}
+_RIGHT = {"dateline", "signed"}  # set right, as letters print them
 _LABEL = re.compile(r"^(\(?[0-9]{1,3}[.):]|\(?[A-Za-z][.)]|\(?[ivxlcdmIVXLCDM]{1,6}[.)]|"
                     r"[•*·–—-])\s")
 _NOTE_MARK = re.compile(r"\[\d+\]")
@@ -44,8 +45,10 @@ def glue(left: str, right: str, apart: bool) -> str:
     return left + right
 
 
-def wrap(text: str, width: int, indent: int = 0, hang: int = 0, centre: bool = False) -> list:
-    """Lines of ``text`` wrapped at ``width``; explicit newlines are kept as line breaks."""
+def wrap(text: str, width: int, indent: int = 0, hang: int = 0, centre: bool = False,
+         right: bool = False) -> list:
+    """Lines of ``text`` wrapped at ``width`` (centred or set right if asked); explicit
+    newlines are kept as line breaks."""
     lines = []
     for raw in text.split("\n"):
         raw = norm(raw)
@@ -53,7 +56,8 @@ def wrap(text: str, width: int, indent: int = 0, hang: int = 0, centre: bool = F
             continue
         for line in textwrap.wrap(raw, max(width - indent, 16), subsequent_indent=" " * hang,
                                   break_long_words=False, break_on_hyphens=False):
-            lines.append(line.center(width).rstrip() if centre else " " * indent + line)
+            lines.append(line.center(width).rstrip() if centre else
+                         line.rjust(width) if right else " " * indent + line)
     return lines
 
 
@@ -130,7 +134,9 @@ class _Renderer:
             width = min(len(m.group(0)), 8) if m else 0
             hang, indent = (width, indent) if el is first else (0, indent + width)
         group = parent if name == "item" and local(parent) == "list" else None
-        self.emit(wrap(text, self.width - (4 if indent >= 4 else 0), indent, hang, centre), group)
+        right = name in _RIGHT and not centre
+        self.emit(wrap(text, self.width - (4 if indent >= 4 else 0), indent, hang, centre, right),
+                  group)
 
     def render(self, el, indent: int = 0, level: int = 0) -> None:
         """Render the block element ``el`` and everything in it."""
