@@ -61,12 +61,14 @@ def main(ctx, debug):
               help="Write the TEI here (default: standard output).")
 @click.option("--encoding", help="Encoding of the text file if not UTF-8 (e.g. cp1252).")
 @click.option("--report", is_flag=True, help="Print what was inferred, by source line.")
-def convert(seed, output, encoding, report):
+@click.option("--authority", type=click.Path(dir_okay=False, path_type=Path),
+              help="Shared entity authority file (JSON, like a sidecar's entities).")
+def convert(seed, output, encoding, report, authority):
     """Convert SEED.txt (and its sidecar SEED.json) to TEI."""
     from converter.pipeline import convert_file, sidecar_path
     from converter.xmlio import write_atomic
 
-    data, doc = convert_file(seed, encoding)
+    data, doc = convert_file(seed, encoding, authority)
     if report:
         for inf in sorted(doc.report, key=lambda i: (i.line, i.what)):
             click.echo(f"{seed}:{inf.line}: [{inf.cert}] {inf.what}"
@@ -75,6 +77,26 @@ def convert(seed, output, encoding, report):
         write_atomic(output, data, inputs=(seed, sidecar_path(seed)))
     else:
         click.echo(data.decode("utf-8"), nl=False)
+
+
+@main.command()
+@click.argument("seed", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object, for tools.")
+@click.option("--authority", type=click.Path(dir_okay=False, path_type=Path),
+              help="Shared entity authority file (JSON, like a sidecar's entities).")
+@click.option("--encoding", help="Encoding of the text file if not UTF-8 (e.g. cp1252).")
+def entities(seed, as_json, authority, encoding):
+    """Curation report for SEED: every name found, unresolved names by frequency with
+    their contexts, ambiguous mentions with their candidates."""
+    import json
+
+    from converter.curation import render, report
+    from converter.pipeline import convert_file
+
+    _data, doc = convert_file(seed, encoding, authority)
+    rep = report(doc, str(seed))
+    text = json.dumps(rep, ensure_ascii=False, indent=1) + "\n" if as_json else render(rep)
+    click.echo(text, nl=False)
 
 
 @main.command()

@@ -20,9 +20,10 @@ from converter.errors import InputError
 from converter.matcher import Matcher
 from converter.model import Block, Document, Span, attrs_of, walk_blocks
 
-ELEMENT = {"person": "persName", "place": "placeName", "org": "orgName"}
-_RANK = {"org": 20, "place": 25, "person": 30}
+ELEMENT = {"person": "persName", "place": "placeName", "org": "orgName", "event": "eventName"}
+_RANK = {"org": 20, "event": 22, "place": 25, "person": 30}
 _ROLE_BEFORE = re.compile(r"(?<![\w.])(?:" + entity_rules._HON + r")\s+$")
+_ROLE_AT = re.compile(r"(?:" + entity_rules._HON + r")(?=\s)")
 
 
 @dataclass
@@ -88,6 +89,9 @@ def variants(ent: Entity) -> dict[str, str]:
             out[f"{firsts[0]} {last}"] = "generated"
             out[" ".join(p[0] + "." for p in firsts) + " " + last] = "generated"
             out[f"{firsts[0][0]}. {last}"] = "generated"
+            if len(firsts) == 1:  # the label has no middle name: "S. M. Kirov" may add one
+                for mid in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
+                    out[f"{firsts[0][0]}. {mid}. {last}"] = "generated"
     elif ent.label.lower().startswith("the "):
         out[ent.label[4:]] = "generated"
     out[ent.label] = "label"
@@ -137,7 +141,7 @@ _LONGEST = 400
 
 def _fits(c, taken: _Taken) -> bool:
     """A candidate (start, end, type) may join ``taken`` if it crosses nothing and nests
-    only inside (or around) an organisation."""
+    only inside an organisation (if it is none itself) or around one."""
     if c[1] - c[0] > _LONGEST:
         return False
     for t in taken.near(c[0], c[1]):
@@ -145,8 +149,8 @@ def _fits(c, taken: _Taken) -> bool:
             continue
         if (c[0], c[1]) == (t[0], t[1]):
             return False
-        if t[0] <= c[0] and c[1] <= t[1] and t[2] == "org":
-            continue
+        if t[0] <= c[0] and c[1] <= t[1] and t[2] == "org" and c[2] != "org":
+            continue  # "Kiev" in "Kiev Party organization"; not "Central Committee" in it
         if c[0] <= t[0] and t[1] <= c[1] and c[2] == "org":
             continue
         return False
@@ -166,9 +170,16 @@ class _Annotator:
         taken = _Taken((s.start, s.end, "_span") for s in blk.spans if s.kind in ELEMENT.values())
         self.lines = [i for i, ch in enumerate(text) if ch == "\n"]
         if extra is None:
-            for hit, _depth in self.matcher.find(text):
+            outer: list = []
+            for hit, depth in self.matcher.find(text):
                 ids, unsure = _resolve(hit.payload)
                 typ = self.ents[ids[0]].type
+                del outer[depth:]
+                outer.append((hit.start, typ, ids))
+                if any(o[:2] == (hit.start, typ) or o[2] == ids for o in outer[:-1]):
+                    # "Central Committee" opening "Central Committee of the ... Ukraine", or
+                    # "Kirov" inside "Comrade Kirov": no second tag for the same reading.
+                    continue
                 self._add(blk, spans, taken, hit.start, hit.end, typ, ids,
                           "low" if unsure else None)
         else:
@@ -189,9 +200,12 @@ class _Annotator:
         text = blk.text
         if typ == "person" and role is None:
             before = _ROLE_BEFORE.search(text, max(0, start - 24), start)
-            if before:
+            inside = _ROLE_AT.match(text, start, end)
+            if before and before.group().split()[-1] not in lexicon.PLURAL_HONORIFICS:
                 role = (before.start(), before.start() + len(before.group().rstrip()))
                 start = before.start()
+            elif inside and inside.group() not in lexicon.PLURAL_HONORIFICS:
+                role = (start, inside.end())  # an alias with its title: "Comrade Kirov"
         ref = " ".join("#" + self.ents[i].id for i in ids) or None
         spans.append(Span(start, end, ELEMENT[typ], attrs_of(ref=ref, cert=cert), _RANK[typ]))
         if role:
@@ -241,4 +255,5 @@ def annotate(doc: Document, extra: list[dict] = ()) -> Document:
     meta = dict(doc.meta)
     meta["_mentions"] = sorted(ann.mentions, key=lambda m: m["line"])
     meta["_entities"] = [e for e in ann.ents if e.seen]
+    meta["_authority"] = [{"id": e.id, "type": e.type, "label": e.label} for e in ann.ents]
     return doc.with_(front=front, body=body, meta=meta)

@@ -69,8 +69,8 @@ def is_caps(text: str) -> bool:
 def is_headline(text: str) -> bool:
     """A short line in Title Case ("Nell Nelson Continues to Expose the ..."), where
     capitals say nothing about names: only the gazetteer and initials are trusted there."""
-    if len(text.split()) > 25:
-        return False
+    if len(text.split()) > 25 or re.search(r"[.!?]\s+[A-Z]", text.strip()):
+        return False  # long, or more than one sentence: running text
     long_words = re.findall(r"[^\W\d_]{4,}", text)
     return len(long_words) >= 5 and sum(w[0].isupper() for w in long_words) > 0.75 * len(long_words)
 
@@ -100,10 +100,10 @@ def _org_words(words) -> tuple[list, list]:
     return orgw, others
 
 
-def _orgs(text: str):
+def _orgs(text: str, common: frozenset):
     for m in _ORG_SEQ.finditer(text):
         words = [(w.start() + m.start(), w.end() + m.start(), w.group())
-                 for w in re.finditer(r"[\w.&’']+", m.group())]
+                 for w in re.finditer(r"[\w.&’'-]+", m.group())]
         # A weekday, a month or a preposition inside ends the name: keep the part with the
         # organisation word ("Chicago Times" in "Chicago Times Sunday Morning").
         parts, cur = [], []
@@ -115,16 +115,23 @@ def _orgs(text: str):
                 cur.append(w)
         parts.append(cur)
         for words in parts:
-            yield from _org(text, words)
+            yield from _org(text, words, common)
 
 
-def _org(text: str, words):
-    # Leading articles and titles are not part of it, nor is a sentence-initial word
-    # before a lone organisation word ("Yesterday Congress").
+def _org(text: str, words, common: frozenset):
+    # Leading articles and titles are not part of it, nor is a sentence-initial word that
+    # the text also uses in lower case ("Several Red Army corps"), nor one before a lone
+    # organisation word ("Yesterday Congress").
     while words and (words[0][2] in ("&",) or words[0][2] in lexicon.HONORIFICS
-                     or len(words) <= 2 and sentence_initial(text, words[0][0])
-                     and not _is_org_word(words[0][2])):
+                     or sentence_initial(text, words[0][0]) and not _is_org_word(words[0][2])
+                     and (len(words) <= 2 or words[0][2].lower() in common)):
         words = words[1:]
+    # It ends with its organisation word, unless "of ..." names whose it is ("Bank of
+    # England"): "Party Bolsheviks" is no organisation.
+    last_org = max((i for i, w in enumerate(words) if _is_org_word(w[2]) or w[2] in _LOWER_ORG),
+                   default=-1)
+    if last_org >= 0 and not any(w[2] == "of" for w in words[last_org + 1:]):
+        words = words[:last_org + 1]
     while words and words[-1][2] in ("of", "the", "for", "&", "de"):
         words = words[:-1]
     orgw, others = _org_words(words)
@@ -170,7 +177,7 @@ def find(text: str, common: frozenset = frozenset()) -> list[Candidate]:
     probe = text.replace("ſ", "s")
     if is_headline(probe):
         return _trusted(probe)
-    out: list[Candidate] = list(_orgs(probe))
+    out: list[Candidate] = list(_orgs(probe, common))
     for m in _MESSRS.finditer(probe):
         out.append(Candidate(m.start(), m.end(), "org", "medium"))
     for m in _STREET.finditer(probe):
@@ -182,7 +189,12 @@ def find(text: str, common: frozenset = frozenset()) -> list[Candidate]:
             continue
         if m.group("role") in lexicon.WEAK_HONORIFICS and sentence_initial(probe, m.start()):
             continue
-        out.append(Candidate(m.start(), m.end(), "person", "medium", (m.start(), m.end("role"))))
+        if m.group("role").split()[-1] in lexicon.PLURAL_HONORIFICS:
+            # "Comrades Mirzoyan and Vainov": the title belongs to several names.
+            out.append(Candidate(m.start("name"), m.end(), "person", "medium"))
+        else:
+            out.append(Candidate(m.start(), m.end(), "person", "medium",
+                                 (m.start(), m.end("role"))))
     for m in _PLACE_NAME.finditer(probe):
         if not (sentence_initial(probe, m.start()) and m.group().count(" ") == 1):
             out.append(Candidate(m.start(), m.end(), "place", "medium"))
@@ -198,7 +210,8 @@ def find(text: str, common: frozenset = frozenset()) -> list[Candidate]:
         out.append(Candidate(m.start(), end, "person", "medium" if rest else "low"))
     for m in _CUE.finditer(probe):
         words = m.group("name").split()
-        if any(_bad_word(w) or w in lexicon.GIVEN_NAMES or w.lower() in common for w in words):
+        if any(_bad_word(w) or w in lexicon.GIVEN_NAMES or w.lower() in common
+               or re.search(r"(?:ism|ist|ists|ite|ites|ian|ians)$", w) for w in words):
             continue
         out.append(Candidate(m.start("name"), m.end("name"), "place", "low"))
     return out

@@ -19,6 +19,7 @@ HONORIFICS = _words(
     "Reverend Judge Justice Senator Citizen King Queen Prince Princess Duke Duchess Earl "
     "Count Countess Baron Bishop Archbishop Cardinal Pope Saint Father Brother Sister "
     "Uncle Aunt Dame Squire President Secretary Marshal Tsar Czar Emperor Empress")
+PLURAL_HONORIFICS = _words("Comrades Messrs Messrs. Misses Drs. Generals")
 # Titles that are also ordinary capitalised words at the start of an organisation name.
 WEAK_HONORIFICS = _words("President Secretary Brother Sister Father Saint Count Justice "
                          "King Queen Prince")
@@ -44,11 +45,11 @@ GIVEN_NAMES = _words(
 
 # Words that make a capitalised sequence an organisation ("Western Lace Manufacturing Co.").
 ORG_WORDS = _words(
-    "Committee Committees Party Company Co Co. Corporation Bank Union Society Council League "
+    "Committee Party Company Co Co. Corporation Bank Union Society Council League "
     "Association Church College University Congress Parliament Commission Bureau Club Board "
     "Department Ministry Institute Academy Assembly Exchange Agency Brothers "
-    "Bros Bros. Trust Works Factory Mills Railroad Railway Senate Convention Court "
-    "Commissariat Soviet Soviets Army Navy Guard Police Press Times Tribune Herald Gazette "
+    "Bros Bros. Trust Factory Mills Railroad Railway Senate Convention Court "
+    "Commissariat Soviet Army Navy Guard Police Press Times Tribune Herald Gazette "
     "Journal Federation International Conference Syndicate Cooperative Co-operative School "
     "Hospital Orphanage Mission Lodge Guild Chamber Cabinet Presidium "
     "Politburo Comintern Bloc Opposition Group Centre Center Secretariat")

@@ -64,30 +64,30 @@ class Matcher:
         node.setdefault(_END, []).append((toks, payload))
         self.longest = max(self.longest, len(toks))
 
-    def _longest_at(self, toks: list[re.Match], i: int):
-        node, best = self.root, None
+    def _names_at(self, toks: list[re.Match], i: int) -> list:
+        """Every name starting at token ``i`` as (last token, payloads), longest first."""
+        node, found_here = self.root, []
         for j in range(i, min(len(toks), i + self.longest)):
             self.steps += 1
             node = node.get(key(toks[j].group()))
             if node is None:
                 break
-            found = [t.group() for t in toks[i:j + 1]]
-            payloads = tuple(p for name, p in node.get(_END, ()) if _case_ok(name, found))
-            if payloads:
-                best = (j, payloads)
-        return best
+            if _END in node:
+                found = [t.group() for t in toks[i:j + 1]]
+                payloads = tuple(p for name, p in node[_END] if _case_ok(name, found))
+                if payloads:
+                    found_here.append((j, payloads))
+        return found_here[::-1]
 
     def find(self, text: str) -> list[tuple[Hit, int]]:
         """All hits as (hit, depth): depth 0 for the outermost names, 1 for names inside
         them ("Soviet Union" inside "... Party of the Soviet Union"), and so on."""
         toks = tokens(text)
-        longest = []  # (first token, last token, payloads) of the longest name at each token
+        cands = []  # (first token, last token, payloads), by first token, longest first
         for i in range(len(toks)):
-            best = self._longest_at(toks, i)
-            if best:
-                longest.append((i, best[0], best[1]))
+            cands.extend((i, j, payloads) for j, payloads in self._names_at(toks, i))
         out: list[tuple[Hit, int]] = []
-        self._select(longest, 0, len(longest), toks, len(toks), 0, out)
+        self._select(cands, 0, len(cands), toks, len(toks), 0, out)
         return out
 
     def _select(self, cands, a, b, toks, hi, depth, out) -> None:
@@ -102,8 +102,7 @@ class Matcher:
                 continue
             out.append((Hit(toks[first].start(), toks[end].end(), payloads), depth))
             last = end
-            # Inside: the shorter names starting at the same token are not stored (only the
-            # longest per token is), so nested names start at a later token.
+            # Inside: the names that start within it (a shorter one at the same token too).
             j = k
             while j < b and cands[j][0] <= end:
                 j += 1

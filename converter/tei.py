@@ -25,8 +25,8 @@ _ID_PREFIX = {"div": "s", "p": "p", "list": "l", "item": "i", "quote": "q", "cit
               "lg": "lg", "floatingText": "t"}
 _BLOCK_WRAP = {"docTitle": ("docTitle", "titlePart"), "argument": ("argument", "p")}
 # Elements that may stand inside running text: never add white space around them.
-_INLINE = {"q", "soCalled", "persName", "placeName", "orgName", "roleName", "date", "lb", "pb",
-           "anchor", "label", "ref", "hi", "rs", "foreign", "emph", "num"}
+_INLINE = {"q", "soCalled", "persName", "placeName", "orgName", "roleName", "date", "eventName",
+           "lb", "pb", "anchor", "label", "ref", "hi", "rs", "foreign", "emph", "num"}
 _TITLE_PAGE = {"docAuthor", "docTitle", "docDate", "byline", "docImprint", "epigraph"}
 
 
@@ -56,7 +56,7 @@ def inline(el, text: str, spans) -> None:
             s = node.span
             chunk = text[pos:s.start]
             if last is None:
-                parent.text = (parent.text or "") + chunk
+                parent.text = (parent.text or "") + chunk or None  # <lb/>, not <lb></lb>
             else:
                 last.tail = (last.tail or "") + chunk
             child = etree.SubElement(parent, f"{{{TEI_NS}}}{s.kind}")
@@ -65,7 +65,7 @@ def inline(el, text: str, spans) -> None:
             pos, last = s.end, child
         chunk = text[pos:end]
         if last is None:
-            parent.text = (parent.text or "") + chunk
+            parent.text = (parent.text or "") + chunk or None  # <lb/>, not <lb></lb>
         else:
             last.tail = (last.tail or "") + chunk
 
@@ -182,7 +182,7 @@ def build_header(doc: Document):
 
 
 _LISTS = (("person", "listPerson", "persName"), ("place", "listPlace", "placeName"),
-          ("org", "listOrg", "orgName"))
+          ("org", "listOrg", "orgName"), ("event", "listEvent", "eventName"))
 
 
 def build_standoff(doc: Document):
