@@ -285,7 +285,8 @@ def test_fixture_with_notes_entities_and_lists_reads_in_chromium(browser):
     assert tab.errors() == [] and facts["broken"] == []
     assert facts["back"] == 7 and facts["refs"] == 4
     hover = tab.js("[...document.querySelectorAll('main time')].map(t => t.title)")
-    assert hover == ["1923-12-02", "between 1934-01-01 and 1934-12-31"]
+    assert hover == ["1923-12-02", "between 1934-01-01 and 1934-12-31",
+                     "from 1934-12-01 to 1935-01-18"]
     assert distinct_rows(tab.screenshot(OUT / "writers-fixture.png")) > 50
     # "cite" copies a citation with the paragraph's URL (the optional script at work).
     browser.call("Browser.grantPermissions",

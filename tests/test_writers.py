@@ -191,6 +191,7 @@ def test_dates_quotes_lists_as_printed():
     assert times[0].get("datetime") == "1923-12-02" and times[0].get("title") == "1923-12-02"
     assert times[1].get("title") == "between 1934-01-01 and 1934-12-31"
     assert times[1].get("datetime") is None
+    assert times[2].get("title") == "from 1934-12-01 to 1935-01-18"
     p2 = doc.get_element_by_id("s1.p2")
     assert p2.find("span[@class='soCalled']").text == "“new course”"
     assert p2.find("q").text == "“we shall win”"

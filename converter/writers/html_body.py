@@ -230,6 +230,9 @@ class Body:
             [f"not after {na}"] if na else [])
         if nb and na:
             parts = [f"between {nb} and {na}"]
+        start, end = el.get("from"), el.get("to")
+        if start or end:
+            parts.append(" ".join(filter(None, (start and f"from {start}", end and f"to {end}"))))
         if parts:
             out.set("title", "; ".join(parts))
         return out
