@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from converter.passes.divisions import group_divisions
 from converter.passes.frontmatter import front_matter
-from converter.passes.headings import mark_headings
+from converter.passes.headings import mark_headings, mark_rubrics
 from converter.passes.lines import line_groups
 from converter.passes.framing import letter_framing
 from converter.passes.blockquotes import block_quotations
@@ -24,6 +24,7 @@ PASSES = (
     mark_headings,
     line_groups,
     letter_framing,
+    mark_rubrics,
     block_quotations,
     enumerations,
     numbered_paragraphs,

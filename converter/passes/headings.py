@@ -35,7 +35,7 @@ _IMPRINT = re.compile(r"\bprinted\b|\bsold\b|\bpublished by\b", re.I)
 _BYLINE = re.compile(r"^by\s", re.I)
 # Letter framing that looks like a heading: a signature "SAMUEL WHITE, Speaker.", an
 # addressee "His Excellency the PRESIDENT of CONGRESS.", a year in roman numerals.
-_SIGNATURE = re.compile(r"^[A-Z][A-Z.'’ -]+,\s+(?:[A-Z][a-z]+[ -]?){1,2}\.?$|"
+_SIGNATURE = re.compile(r"^[A-Z][A-Z.'’ -]+,\s+(?:[A-Z][a-z]+[ -]?){1,2}\.?$|^\(?[Ss]igned\b|"
                         r"^(?:His|Her|Their|Your|HIS|HER) (?:Excellency|Hono(?:u)?r|Majesty|"
                         r"Lordship|EXCELLENCY)\b|"
                         r"^(?:Major|Brigadier|Lieutenant)?-?\s?General\s+[A-Z]{2,}\.?$")
@@ -121,11 +121,15 @@ def heading_of(block: Block, nxt) -> dict | None:
     text = block.text.strip()
     if block.kind != "p" or "\n" in text or nxt is None:
         return None
-    if text.endswith((",", ";", "-", "–", "—")) or _IMPRINT.search(text) or _BYLINE.match(text):
+    if text.endswith((",", ";", "-", "–", "—")) or _IMPRINT.search(text):
+        return None
+    if _BYLINE.match(text) and not _MONTH.search(text):  # "By CASSIUS.", not "BY CONGRESS, May 26"
         return None
     if " ".join(words(text)).lower() in _TRAILERS or text[-1] in "”\"’":
         return None
     if _SIGNATURE.search(text) or _ROMAN_YEAR.match(text) or _SALUTE.search(text):
+        return None
+    if sum(c.isalpha() for c in text) < 2:
         return None
     bare = text.rstrip(".")
     if is_roman(bare) and len(bare) <= 5:
@@ -169,3 +173,29 @@ def mark_headings(doc: Document) -> Document:
         else:
             out.append(blk)
     return doc.with_(body=out)
+
+
+_RUBRIC = re.compile(r"\b(?:following|subsequent|as follows|annexed|hereunto)\b", re.I)
+
+
+def _opens_document(item) -> bool:
+    if isinstance(item, Block):
+        return item.kind == "head"
+    return item.kind in ("floatingText", "opener")
+
+
+def mark_rubrics(doc: Document) -> Document:
+    """An editorial rubric that introduces the document after it ("In consequence of which
+    Congress were pleased to pass the following resolutions, viz.") is that document's
+    heading, when what follows is a heading or a letter (not a list or a quotation: "the
+    following measures:" before a list stays a paragraph)."""
+    body = list(doc.body)
+    for i, blk in enumerate(body[:-1]):
+        if not (isinstance(blk, Block) and blk.kind == "p" and "\n" not in blk.text):
+            continue
+        text = blk.text.rstrip()
+        if (text.endswith((":", "viz.", "viz", "viz:")) and _RUBRIC.search(text) and
+                len(words(text)) <= 45 and _opens_document(body[i + 1])):
+            body[i] = blk.with_(kind="head", attrs={"rank": 1, "style": "rubric", "cert": "low"})
+            doc.infer(blk.line, "heading (rubric before a document)", "low", text[:60])
+    return doc.with_(body=body)
