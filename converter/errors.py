@@ -24,7 +24,13 @@ class InputError(Exception):
         return ":".join(parts)
 
     def __str__(self) -> str:
-        text = f"{self.location()}: {self.message}"
+        text = f"{self.location()}: {one_line(self.message)}"
         if self.hint:
-            text += f"\n  hint: {self.hint}"
+            text += f"\n  hint: {one_line(self.hint)}"
         return text
+
+
+def one_line(text: str) -> str:
+    """``text`` with line breaks shown as spaces: a message quoting user data (a value
+    with a newline in it) must not break the one-problem-per-line format."""
+    return " ".join(str(text).splitlines()) if "\n" in str(text) or "\r" in str(text) else str(text)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from converter.errors import InputError
+from converter.errors import InputError, one_line
 from converter.xmlio import SCHEMAS_DIR, parse_bytes, read_input, safe_parser
 
 NAMED = {"edition": "tei-edition.rng", "tei_all": "tei_all.rng", "tei_lite": "tei_lite.rng"}
@@ -30,7 +30,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}: {self.message}"
+        return f"{self.file}:{self.line}:{self.col}: {one_line(self.message)}"
 
 
 def schema_path(name: str) -> Path:

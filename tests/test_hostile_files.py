@@ -287,3 +287,12 @@ def test_endless_input_is_cut_at_the_limit(monkeypatch):
         assert res.exit_code == 1
         assert res.stderr.startswith("/dev/zero: file too large (more than 1048576 bytes; "
                                      "the limit is 1048576)"), res.stderr
+
+
+def test_messages_quoting_user_data_stay_on_one_line():
+    from converter.validate import Problem
+
+    err = InputError("value 'a\nb' not allowed\r\nhere", "f.xml", 3, 4, hint="fix\nit")
+    assert str(err).splitlines() == ["f.xml:3:4: value 'a b' not allowed here", "  hint: fix it"]
+    assert str(Problem("f.xml", 1, 2, "type doesn't allow 'x\ny'")) == \
+        "f.xml:1:2: type doesn't allow 'x y'"
