@@ -296,3 +296,15 @@ def test_messages_quoting_user_data_stay_on_one_line():
     assert str(err).splitlines() == ["f.xml:3:4: value 'a b' not allowed here", "  hint: fix it"]
     assert str(Problem("f.xml", 1, 2, "type doesn't allow 'x\ny'")) == \
         "f.xml:1:2: type doesn't allow 'x y'"
+
+
+def test_output_symlink_is_replaced_not_written_through(seed, tmp_path):
+    """-o pointing at a symlink (say, planted towards a file of the user's) replaces the
+    link with the new file; the file it pointed to is untouched."""
+    precious = tmp_path / "precious.txt"
+    precious.write_text("keep me")
+    link = tmp_path / "out.xml"
+    link.symlink_to(precious)
+    assert run("convert", seed, "-o", link).exit_code == 0
+    assert precious.read_text() == "keep me"
+    assert not link.is_symlink() and link.read_bytes().startswith(b"<?xml")
