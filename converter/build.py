@@ -147,16 +147,47 @@ def _run_local(jobs: list[Job], workers: int):
     _warm_up()
     # fork shares the warmed-up, imported code; elsewhere fall back to the default method.
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+    lost = []
     with cf.ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=ctx) as pool:
         futures = {pool.submit(run_job, job): job for job in jobs}
         for fut in cf.as_completed(futures):
+            job = futures.pop(fut)
             try:
                 yield fut.result()
-            except Exception as err:  # noqa: BLE001 - a worker died (killed, out of memory)
-                job = futures[fut]
-                yield Result(job.seed, "failed", problems=1,
-                             error=f"{job.seed}: worker failed: {type(err).__name__}: {err}")
-            del futures[fut]
+            except cf.process.BrokenProcessPool:
+                lost.append(job)
+            except Exception as err:  # noqa: BLE001 - e.g. a result that cannot be pickled
+                yield _died(job, err)
+    # A worker died (killed, out of memory, a crash in C code) and took the pool, with
+    # every unfinished job, down with it: run those again, each in its own process, so
+    # only the culprit fails.
+    yield from _isolated(lost, workers, ctx)
+
+
+def _died(job: Job, err: BaseException | None = None) -> Result:
+    why = f"{type(err).__name__}: {err}" if err else "killed, out of memory, or a crash"
+    return Result(job.seed, "failed", problems=1, error=f"{job.seed}: the worker process "
+                  f"died while building this file ({why})")
+
+
+def _isolated(jobs: list[Job], workers: int, ctx):
+    """Each job in a one-process pool of its own, ``workers`` at a time."""
+    import concurrent.futures as cf
+
+    queue, running = list(jobs), {}
+    while queue or running:
+        while queue and len(running) < workers:
+            job = queue.pop(0)
+            pool = cf.ProcessPoolExecutor(max_workers=1, mp_context=ctx)
+            running[pool.submit(run_job, job)] = (job, pool)
+        done, _ = cf.wait(running, return_when=cf.FIRST_COMPLETED)
+        for fut in done:
+            job, pool = running.pop(fut)
+            try:
+                yield fut.result()
+            except Exception:  # noqa: BLE001 - this job's own worker died
+                yield _died(job)
+            pool.shutdown(wait=True)
 
 
 def _run_dask(jobs: list[Job], scheduler: str, workers: int):

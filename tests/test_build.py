@@ -218,3 +218,26 @@ def test_two_builds_of_one_folder_at_once(corpus):
         parse_file(xml)
     again = build_all(seeds, tei, ed, jobs=2)
     assert _statuses(again) == {"skipped": N_FILES}
+
+
+def test_a_dying_worker_fails_only_its_own_file(small, monkeypatch):
+    """A worker killed mid-file (out of memory, a crash in C code) breaks the process pool;
+    the other files are still built and only the culprit is reported."""
+    import os
+
+    import converter.build as build_mod
+
+    seeds, tei, ed = small
+    real = build_mod._convert
+
+    def crashing(seed, authority):  # forked workers inherit this patch
+        if seed.name == "p0005.txt":
+            os._exit(9)
+        return real(seed, authority)
+
+    monkeypatch.setattr(build_mod, "_convert", crashing)
+    results = build_all(seeds, tei, ed, jobs=2)
+    failed = [r for r in results if r.status == "failed"]
+    assert [Path(r.seed).name for r in failed] == ["p0005.txt"]
+    assert "worker process died" in failed[0].error
+    assert _statuses(results)["built"] == N_SMALL - 1
