@@ -3,8 +3,8 @@
 ``run_job`` is the per-file job: a pure function of a picklable ``Job`` that never raises
 (one bad file never stops the others) and returns a small ``Result``. ``build_all`` decides
 which seeds need a rebuild (``converter.manifest``), runs the jobs in this process, in a
-process pool (``jobs`` workers) or on a Dask cluster (``scheduler``), and records what was
-built. Memory: each worker holds one file at a time and results are a few numbers, so a
+process pool (``jobs`` workers) or on a Dask cluster (``scheduler``; see
+``converter.runners``), and records what was built. Memory: each worker holds one file at a time and results are a few numbers, so a
 build needs about ``jobs`` times the largest file, whatever the size of the corpus.
 """
 from __future__ import annotations
@@ -124,132 +124,6 @@ def run_job(job: Job) -> Result:
     return res
 
 
-def _warm_up() -> None:
-    """Import and compile everything once before forking, so workers start ready."""
-    import converter.pipeline  # noqa: F401
-    import converter.writers  # noqa: F401
-    from converter import schematron
-    from converter.validate import relaxng
-
-    relaxng("edition")
-    schematron._schematron()
-
-
-def _run_local(jobs: list[Job], workers: int):
-    """Yield Results as they finish, in this process or a pool of ``workers`` processes."""
-    if workers <= 1 or len(jobs) <= 1:
-        for job in jobs:
-            yield run_job(job)
-        return
-    import concurrent.futures as cf
-    import multiprocessing as mp
-
-    _warm_up()
-    # fork shares the warmed-up, imported code; elsewhere fall back to the default method.
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
-    lost = []
-    with cf.ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=ctx) as pool:
-        futures = {pool.submit(run_job, job): job for job in jobs}
-        for fut in cf.as_completed(futures):
-            job = futures.pop(fut)
-            try:
-                yield fut.result()
-            except cf.process.BrokenProcessPool:
-                lost.append(job)
-            except Exception as err:  # noqa: BLE001 - e.g. a result that cannot be pickled
-                yield _died(job, err)
-    # A worker died (killed, out of memory, a crash in C code) and took the pool, with
-    # every unfinished job, down with it: run those again, each in its own process, so
-    # only the culprit fails.
-    yield from _isolated(lost, workers, ctx)
-
-
-def _died(job: Job, err: BaseException | None = None) -> Result:
-    why = f"{type(err).__name__}: {err}" if err else "killed, out of memory, or a crash"
-    return Result(job.seed, "failed", problems=1, error=f"{job.seed}: the worker process "
-                  f"died while building this file ({why})")
-
-
-def _isolated(jobs: list[Job], workers: int, ctx):
-    """Each job in a one-process pool of its own, ``workers`` at a time."""
-    import concurrent.futures as cf
-
-    queue, running = list(jobs), {}
-    while queue or running:
-        while queue and len(running) < workers:
-            job = queue.pop(0)
-            pool = cf.ProcessPoolExecutor(max_workers=1, mp_context=ctx)
-            running[pool.submit(run_job, job)] = (job, pool)
-        done, _ = cf.wait(running, return_when=cf.FIRST_COMPLETED)
-        for fut in done:
-            job, pool = running.pop(fut)
-            try:
-                yield fut.result()
-            except Exception:  # noqa: BLE001 - this job's own worker died
-                yield _died(job)
-            pool.shutdown(wait=True)
-
-
-def _run_dask(jobs: list[Job], scheduler: str, workers: int):
-    """Yield Results from a Dask cluster (``local`` starts a LocalCluster on this machine).
-
-    The workers must see the same file system paths as this process (a shared disk).
-    """
-    try:
-        from dask.distributed import Client, LocalCluster, as_completed
-    except ImportError:
-        raise InputError("--scheduler needs Dask: pip install 'tei-edition[dask]'",
-                         scheduler) from None
-    cluster = None
-    if scheduler != "local":
-        _reachable(scheduler)
-    else:
-        cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1,
-                               processes=True, dashboard_address=None)
-    try:
-        client = Client(cluster or scheduler, timeout="20s")
-    except OSError as err:
-        if cluster is not None:
-            cluster.close()
-        raise InputError(f"cannot reach the Dask scheduler: {err}", scheduler) from None
-    try:
-        futures = client.map(run_job, jobs, pure=False)
-        for fut in as_completed(futures):
-            try:
-                yield fut.result()
-            except Exception as err:  # noqa: BLE001 - the worker was lost
-                yield Result("?", "failed", problems=1, error=f"dask worker failed: {err}")
-            fut.release()
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
-
-
-def _reachable(address: str) -> None:
-    """Fail fast with a one-line error when nothing listens at a tcp:// scheduler address
-    (Dask itself would keep retrying until its timeout)."""
-    import socket
-    from urllib.parse import urlsplit
-
-    parts = urlsplit(address if "://" in address else "tcp://" + address)
-    if parts.scheme != "tcp" or not parts.hostname:
-        return
-    try:
-        socket.create_connection((parts.hostname, parts.port or 8786), timeout=10).close()
-    except OSError as err:
-        raise InputError(f"cannot reach the Dask scheduler: {err.strerror or err}",
-                         address) from None
-
-
-def cores() -> int:
-    """The cores this process may run on (the affinity mask, where the OS has one)."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:
-        return os.cpu_count() or 1
-
-
 def plan(seeds_dir: Path, out_dir: Path, ed_dir: Path, authority: Path | None = None,
          force: bool = False, manifest: Manifest | None = None):
     """(jobs to run, skipped Results, keys by seed): what a build of ``seeds_dir`` must do."""
@@ -295,9 +169,11 @@ def build_all(seeds_dir: Path, out_dir: Path, ed_dir: Path, *, jobs: int | None 
     for res in results:
         if on_result:
             on_result(res)
+    from converter.runners import cores, run_dask, run_local
+
     workers = jobs or cores()
-    stream = (_run_dask(todo, scheduler, workers) if scheduler and todo
-              else _run_local(todo, workers))
+    stream = (run_dask(todo, scheduler, workers) if scheduler and todo
+              else run_local(todo, workers))
     pending, removals, last = {}, [], time.monotonic()
     interval = _FLUSH_SECONDS
     try:
