@@ -112,6 +112,30 @@ def _gloss_of(block: Block, doc: Document) -> Node | None:
     return Node("list", kids, block.line, {"type": "gloss", "cert": "medium"})
 
 
+_ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii",
+           "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"]
+
+
+def counts_on(labels: list[str]) -> bool:
+    """True when the labels go 1, 2, 3 … (digits, letters or roman numerals, any start)."""
+    for style in ("digit", "roman", "alpha"):
+        vals = []
+        for lab in labels:
+            low = lab.lower()
+            if style == "digit" and lab.isdigit():
+                vals.append(int(lab))
+            elif style == "roman" and low in _ROMANS:
+                vals.append(_ROMANS.index(low) + 1)
+            elif style == "alpha" and len(lab) == 1 and lab.isalpha():
+                vals.append(ord(low))
+            else:
+                break
+        else:
+            if all(b == a + 1 for a, b in zip(vals, vals[1:])):
+                return True
+    return False
+
+
 def _list_of(block: Block, doc: Document) -> Node:
     gloss = _gloss_of(block, doc)
     if gloss is not None:
@@ -132,6 +156,10 @@ def _list_of(block: Block, doc: Document) -> Node:
         kind = "bulleted" if labels[0] in "*•·–-" else "ordered"
         cert = "high"
     else:
+        kind, cert = "simple", "medium"
+    if kind == "ordered" and not counts_on(labels):
+        # "1. / 1. / 3." is not a numbered sequence: keep the labels, drop the numbering.
+        items = [it.with_(attrs={}) for it in items]
         kind, cert = "simple", "medium"
     doc.infer(block.line, f"list of lines ({kind})", cert, f"{len(items)} items")
     return Node("list", items, block.line, {"type": kind, "cert": cert})
