@@ -37,8 +37,8 @@ _DAYWORD = (r"(?:(?:twenty|thirty)[- ]?)?(?:" + "|".join(_ORD_WORDS) + ")|(?:twe
             r"(?:[- ]?(?:" + "|".join(_CARD_WORDS[:9]) + "))?|" + "|".join(_CARD_WORDS))
 _DAY = r"(?P<{n}>\d{{1,2}}(?:st|nd|rd|th|d)?\.?|" + _DAYWORD + r")"
 _YEAR = r"(?P<{n}>1[0-9]{{3}}|20[0-9]{{2}})(?![\d,.]\d)"
-_WEEKDAY = (r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-            r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:the\s+)?)?")
+# A weekday before the date ("Thursday, July 25, 1765") stays outside it, as in most
+# editions: the calendar date is what @when states.
 _ERA = r"(?:(?:anno(?:que)?\s+domini|a\.\s?d\.)\s*,?\s*)?"
 _AMPM = r"(?:[,.]?\s+[AP]\.\s?M\.(?!\w))?"
 
@@ -57,7 +57,7 @@ def _y(n: str) -> str:
 
 # One alternation, longest forms first; every branch names its parts.
 _PATTERN = re.compile(
-    r"(?<![\w-])" + _WEEKDAY + r"(?:"
+    r"(?<![\w-])(?:"
     # March 3, 1937 / October the 3d. 1765 / Sept. 17, 1787, A. M.
     + _m("m1") + r"\s+(?:the\s+)?" + _d("d1") + r"(?:\s*,)?\s+" + _ERA + _y("y1") + _AMPM
     # the 19th Day of September, Anno Domini 1765 / 3 March 1937 / fifth of November

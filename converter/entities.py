@@ -240,8 +240,8 @@ def _map_blocks(items, fn):
 def annotate(doc: Document, extra: list[dict] = ()) -> Document:
     """Add name spans to every block; record mentions and the entities referred to."""
     ann = _Annotator(authority(doc.sidecar, extra))
-    ann.common = entity_rules.common_words(
-        b.text for b in list(walk_blocks(doc.front)) + list(walk_blocks(doc.body)))
+    texts = [b.text for b in list(walk_blocks(doc.front)) + list(walk_blocks(doc.body))]
+    ann.common = entity_rules.common_words(texts)
     front = _map_blocks(doc.front, ann.block)
     body = _map_blocks(doc.body, ann.block)
     if ann.known:

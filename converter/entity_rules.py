@@ -37,8 +37,6 @@ _MESSRS = re.compile(r"(?<![\w.])Messrs\.?\s+" + NW + r"(?:,\s+" + NW + r")*(?:\
                      r"|" + NW + r"))?")
 _PLACE_NAME = re.compile(r"(?<![\w.])(?:" + INIT + r"|" + NW + r"\s+(?:" + NW + r"\s+)?)(?:"
                          + "|".join(sorted(lexicon.PLACE_WORDS)) + r")(?![\w’'-])")
-_CUE = re.compile(r"(?<![\w])(?:in|at|from|near)\s+(?P<name>" + NW + r"(?:\s+" + NW + r")?)"
-                  r"(?![\w’'-])")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"’”)]*\s+|[“\"‘(]\s*|\n\s*)$")
 # Gazetteer places that are also ordinary words: never at the start of a sentence.
 _PLACE_WORDS = {"Reading", "Bath", "Turkey", "China", "Georgia", "Kent", "Order"}
@@ -134,6 +132,10 @@ def _org(text: str, words, common: frozenset):
         words = words[:last_org + 1]
     while words and words[-1][2] in ("of", "the", "for", "&", "de"):
         words = words[:-1]
+    # "Acts of Parliament", "Liberty of the Press": a common noun (the text also writes it
+    # in lower case) before "of" is not part of a name.
+    while len(words) > 2 and words[1][2] == "of" and words[0][2].lower() in common:
+        words = words[3:] if words[2][2] == "the" else words[2:]
     orgw, others = _org_words(words)
     if not (orgw and others):
         return
@@ -185,7 +187,7 @@ def find(text: str, common: frozenset = frozenset()) -> list[Candidate]:
             out.append(Candidate(m.start(), m.end(), "place", "medium"))
     for m in _ROLE.finditer(probe):
         name = m.group("name").split()
-        if any(_bad_word(w) for w in name if not w.endswith(".")):
+        if any(_bad_word(w) or w in lexicon.TITLE_WORDS for w in name if not w.endswith(".")):
             continue
         if m.group("role") in lexicon.WEAK_HONORIFICS and sentence_initial(probe, m.start()):
             continue
@@ -208,10 +210,4 @@ def find(text: str, common: frozenset = frozenset()) -> list[Candidate]:
             rest.pop()
         end = m.end("given") if not rest else probe.index(rest[-1], m.end("given")) + len(rest[-1])
         out.append(Candidate(m.start(), end, "person", "medium" if rest else "low"))
-    for m in _CUE.finditer(probe):
-        words = m.group("name").split()
-        if any(_bad_word(w) or w in lexicon.GIVEN_NAMES or w.lower() in common
-               or re.search(r"(?:ism|ist|ists|ite|ites|ian|ians)$", w) for w in words):
-            continue
-        out.append(Candidate(m.start("name"), m.end("name"), "place", "low"))
     return out

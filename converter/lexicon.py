@@ -17,7 +17,7 @@ HONORIFICS = _words(
     "Lady Madam Madame Mme Mme. Mlle Monsieur Herr Frau Mayor Governor Colonel Col. "
     "Captain Capt. Major Lieutenant Lieut. Sergeant Admiral Professor Prof. Rev Rev. "
     "Reverend Judge Justice Senator Citizen King Queen Prince Princess Duke Duchess Earl "
-    "Count Countess Baron Bishop Archbishop Cardinal Pope Saint Father Brother Sister "
+    "Count Countess Baron Bishop Archbishop Cardinal Pope Saint Father "
     "Uncle Aunt Dame Squire President Secretary Marshal Tsar Czar Emperor Empress")
 PLURAL_HONORIFICS = _words("Comrades Messrs Messrs. Misses Drs. Generals")
 # Titles that are also ordinary capitalised words at the start of an organisation name.
@@ -95,6 +95,13 @@ NOT_NAMES = _words(
     "Excellency Honour Honor Highness Worship Lordship Ladyship North South East West "
     "At In On To From By With Of Upon Into After Before Since Until During Under Over "
     "Morning Evening Afternoon Night Today Yesterday Tomorrow Messrs Messrs.")
+# Offices and bodies: after a title ("Mr. Speaker", "Lieut. Governour", "Sister Colonies")
+# they are another title or a common noun, not a name.
+TITLE_WORDS = _words(
+    "Speaker Governor Governour Attorney General Lieutenant Colonel Chairman President "
+    "Treasurer Clerk Judge Justice Mayor Sheriff Commissioner Commander Chancellor "
+    "Minister Ambassador Deputy Member Members Delegate Delegates Officer Colonies Colony "
+    "Provinces Province States Kingdom Empire Republic Commonwealth Nation Nations People")
 # Words that make "<Name> Hill", "F. Hill", "M. Common" a place.
 PLACE_WORDS = _words("Common Hill Heath Green Wood Bridge Field Fields Farm Moor Down Downs "
                      "Vale Valley Abbey Castle Manor Lane Street Square River Lake Island Bay "
