@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from converter.model import Block, Document, Node
-from converter.passes.textutil import words
+from converter.passes.textutil import looks_like_signature, words
 
 SALUTE = re.compile(r"^(?:my\s+)?(?:dear\s+)?(?:sir|sirs|madam|gentlemen|my lords?|brethren|"
                     r"mr\.? speaker|friends(?: and fellow[- ]\w+)?)(?:\s+of the\s.{0,50})?[,:!.]?$",
@@ -73,7 +73,7 @@ def closer_of(blk) -> Node | None:
 
 def _signature(blk) -> Block | None:
     if isinstance(blk, Block) and blk.kind == "p" and "\n" not in blk.text and \
-            len(words(blk.text)) <= 8 and _SIGNATURE.match(blk.text):
+            _SIGNATURE.match(blk.text) and looks_like_signature(blk.text.split(",")[0]):
         return Block("signed", blk.text, blk.line)
     return None
 

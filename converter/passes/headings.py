@@ -17,7 +17,7 @@ from converter.model import Block, Document
 from converter.passes.framing import CLOSE
 from converter.passes.frontmatter import is_headnote
 from converter.passes.textutil import (ends_sentence, is_roman, is_shouting, is_titlecased,
-                                       mostly_capitals, words)
+                                       looks_like_signature, mostly_capitals, words)
 
 _NUMBERED = re.compile(r"^(?P<n>\d{1,3}|[IVXLC]{1,7})\s*[:.]\s+(?P<title>\S.*)$")
 _NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve first second "
@@ -92,7 +92,7 @@ def _plain_heading(text: str) -> dict | None:
     if not n or not text[:1].isupper():
         return None
     caps = is_shouting(text) or mostly_capitals(text)
-    if caps and n <= _HEAD_MAX_WORDS + 3 and not text.endswith((":", ";")):
+    if caps and n <= _HEAD_MAX_WORDS + 8 and not text.endswith((":", ";")):
         return {"rank": 1, "style": "capitals", "cert": "medium"}
     if n > _HEAD_MAX_WORDS + 4 or not is_titlecased(text):
         return None
@@ -129,11 +129,11 @@ def heading_of(block: Block, nxt) -> dict | None:
         return None
     if _SIGNATURE.search(text) or _ROMAN_YEAR.match(text) or _SALUTE.search(text):
         return None
-    if sum(c.isalpha() for c in text) < 2:
-        return None
     bare = text.rstrip(".")
     if is_roman(bare) and len(bare) <= 5:
         return {"n": bare, "rank": 2, "style": "numbered", "cert": "medium"}
+    if sum(c.isalpha() for c in text) < 2:
+        return None
     for rule in (_keyword_heading, _numbered_heading, _roman_heading):
         found = rule(text)
         if found:
@@ -165,7 +165,7 @@ def mark_headings(doc: Document) -> Document:
         after_close = isinstance(prev, Block) and any(CLOSE.match(ln) for ln in prev.text.split("\n"))
         attrs = heading_of(blk, nxt)
         if attrs and after_close and attrs["style"] in ("capitals", "plain") and \
-                len(words(blk.text)) <= 4:
+                looks_like_signature(blk.text):
             attrs = None  # a signature under a complimentary close, not a heading
         if attrs:
             out.append(blk.with_(kind="head", attrs=attrs))

@@ -77,3 +77,14 @@ def split_block(block: Block, at: int, kind_left: str | None = None) -> tuple[Bl
     left = block.with_(text=left_text, spans=left_spans, kind=kind_left or block.kind)
     right = Block("p", right_text, line, right_spans, {})
     return left, right
+
+
+_NAME_BREAKERS = {"a", "an", "the", "to", "of", "and", "in", "on", "for", "at", "by", "with"}
+
+
+def looks_like_signature(text: str) -> bool:
+    """A name standing alone ("GEORGE WASHINGTON.", "M.R. Mitford", "JOHN COTTON, Clerk."):
+    one to six capitalised words and no article or preposition ("AN ORATION." is not)."""
+    w = words(text)
+    return (0 < len(w) <= 6 and all(x[:1].isupper() for x in w) and
+            not any(x.lower() in _NAME_BREAKERS for x in w))
