@@ -124,3 +124,29 @@ def test_no_rule_is_slow_on_repetitive_input(unit):
     doc = _doc(text)
     assert time.perf_counter() - start < 20
     assert doc.body
+
+
+def test_signatures_are_names_not_headings():
+    from converter.passes.textutil import looks_like_signature
+    assert looks_like_signature("GEORGE WASHINGTON.")
+    assert looks_like_signature("M.R. Mitford")
+    assert not looks_like_signature("AN ORATION.")
+    assert not looks_like_signature("To the PUBLIC.")
+
+
+def test_letter_among_paragraphs_is_a_floating_text_and_keeps_its_words():
+    from converter.model import walk_blocks
+    text = ("Minutes\n\nThe following letter was read.\n\nHEAD-QUARTERS,\nMarch 18th, 1783.\nSIR,\n\n"
+            "The proceedings are laid before you.\n\nI have the honor to be,\nYour servant.\n\n"
+            "GEORGE WASHINGTON.\n\nThe congress adjourned.\n")
+    doc = _doc(text)
+    kinds = [getattr(it, "kind", None) for it in doc.body]
+    assert "floatingText" in kinds and kinds[-1] == "p"
+    got = " ".join(b.text for b in list(walk_blocks(doc.front)) + list(walk_blocks(doc.body)))
+    assert words(got) == words(text)
+
+
+def test_line_list_numbers_must_count_on():
+    from converter.passes.lines import counts_on
+    assert counts_on(["1", "2", "3"]) and counts_on(["iv", "v"]) and counts_on(["a", "b"])
+    assert not counts_on(["1", "1"]) and not counts_on(["1", "3"])
