@@ -16,8 +16,9 @@ import re
 from converter.model import Block, Document
 from converter.passes.framing import CLOSE
 from converter.passes.frontmatter import is_headnote
-from converter.passes.textutil import (ends_sentence, is_roman, is_shouting, is_titlecased,
-                                       looks_like_signature, mostly_capitals, words)
+from converter.passes.textutil import (SMALL_WORDS, ends_sentence, is_roman, is_shouting,
+                                       is_titlecased, looks_like_signature, mostly_capitals,
+                                       words)
 
 _NUMBERED = re.compile(r"^(?P<n>\d{1,3}|[IVXLC]{1,7})\s*[:.]\s+(?P<title>\S.*)$")
 _NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve first second "
@@ -31,6 +32,8 @@ _SECTION_KW = ("section", "sect.", "§")
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
                     r"|\b\d{1,2}(?:st|nd|rd|th|d)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
                     r"nov|dec)", re.I)
+_SESSION_DAY = re.compile(r"^(?:die\s+\w+|monday|tuesday|wednesday|thursday|friday|saturday|"
+                          r"sunday)\b", re.I)
 _IMPRINT = re.compile(r"\bprinted\b|\bsold\b|\bpublished by\b", re.I)
 _BYLINE = re.compile(r"^by\s", re.I)
 # Letter framing that looks like a heading: a signature "SAMUEL WHITE, Speaker.", an
@@ -94,6 +97,11 @@ def _plain_heading(text: str) -> dict | None:
     caps = is_shouting(text) or mostly_capitals(text)
     if caps and n <= _HEAD_MAX_WORDS + 8 and not text.endswith((":", ";")):
         return {"rank": 1, "style": "capitals", "cert": "medium"}
+    inner_caps = [x for x in words(text)[1:] if len(x) >= 4 and x.isupper()]
+    if (inner_caps and n <= 8 and text.endswith(".") and "," not in text and
+            not words(text)[0].isupper()):
+        # "Of MONARCHY and hereditary succession.": a key word set in capitals
+        return {"rank": 1, "style": "capitals", "cert": "low"}
     if n > _HEAD_MAX_WORDS + 4 or not is_titlecased(text):
         return None
     if n > _HEAD_MAX_WORDS and not (text.endswith(".") and "," not in text):
@@ -112,6 +120,12 @@ def _dated_heading(text: str) -> dict | None:
     first = toks[0].strip(",.:") if toks else ""
     if (len(first) >= 2 and first.isupper() and len(words(text)) <= _HEAD_MAX_WORDS
             and _MONTH.search(text) and not text.endswith((",", ":"))):
+        return {"rank": 1, "style": "dated", "cert": "low"}
+    # "Die Jovis, 9h. A. M. the 9th December 1762.": a day of session, nothing but the date
+    lower = [w for w in words(text) if w[:1].islower() and w.lower() not in SMALL_WORDS
+             and not _MONTH.match(w)]
+    if (_SESSION_DAY.match(text) and _MONTH.search(text) and not lower
+            and len(words(text)) <= _HEAD_MAX_WORDS):
         return {"rank": 1, "style": "dated", "cert": "low"}
     return None
 

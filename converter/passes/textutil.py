@@ -54,6 +54,8 @@ def mostly_capitals(text: str) -> bool:
     ("THE CONSTITUTION OF THE United States of America.")."""
     big = [x for x in words(text) if x.lower() not in SMALL_WORDS and x[:1].isalpha()]
     caps = [x for x in big if len(x) > 1 and x.isupper()]
+    if big and len(caps) * 4 >= len(big) * 3:  # "THOUGHTS, on the present STATE of AMERICA"
+        return True
     return bool(big) and len(caps) * 2 >= len(big) and is_titlecased(text)
 
 
