@@ -8,6 +8,8 @@ import copy
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 from lxml import html as lhtml
 
@@ -89,27 +91,7 @@ def test_page_skeleton_and_links(path):
 @pytest.mark.parametrize("path", FILES, ids=IDS)
 def test_no_word_of_the_text_is_lost(path):
     tree = parse_file(path)
-    tei = copy.deepcopy(tree.getroot())
-    # The HTML shows the editor's reading of a choice; the others are in its hover text.
-    for choice in tei.iter(f"{TEI}choice", f"{TEI}app"):
-        kids = [c for c in choice if isinstance(c.tag, str)]
-        shown = next((c for c in kids if etree.QName(c).localname in
-                      ("corr", "reg", "expan", "lem")), kids[0] if kids else None)
-        for c in kids:
-            if c is not shown:
-                c.text = None
-                for sub in list(c):
-                    c.remove(sub)  # empty, with its tail kept in place
-    doc = page(path)
-    main = copy.deepcopy(doc.find(".//main"))
-    for extra in main.xpath(".//*[@class='pn' or @class='cite' or @class='nref' or "
-                            "@class='side']"):
-        extra.drop_tree()
-    from tests.helpers import text_words
-    expected = text_words(etree.tostring(tei))
-    got = block_words(main)
-    assert "".join(got) == "".join(expected)
-    assert cuts(got) <= cuts(expected)
+    doc = main_keeps_words(tree)
     notes = doc.xpath("//section[@id='_notes']//li")
     for li in notes:
         for extra in li.xpath(".//*[@class='back' or @class='nref']"):
@@ -119,12 +101,40 @@ def test_no_word_of_the_text_is_lost(path):
     standoff = [n for n in tree.getroot().iter(f"{TEI}note") if n.get("target") and n.get(
         "target").split()[0][1:] in in_text and text not in list(n.iterancestors())]
     tei_notes = list(text.iter(f"{TEI}note")) + standoff  # (the fixtures' notes come in order)
+
     def own_text(note):  # a note inside a note is a note of its own
         return (note.text or "") + "".join(
             ("" if c.tag == f"{TEI}note" or not isinstance(c.tag, str) else own_text(c))
             + (c.tail or "") for c in note)
     assert "".join(w for li in notes for w in block_words(li)) == "".join(
         w for n in tei_notes for w in words(own_text(n)))
+
+
+def main_keeps_words(tree):
+    """Assert the words of the HTML <main> are those of the TEI <text> (one reading of
+    each choice; never a word split); return the parsed page."""
+    tei = copy.deepcopy(tree.getroot())
+    # The HTML shows the editor's reading of a choice; the others are in its hover text.
+    for choice in tei.iter(f"{TEI}choice", f"{TEI}app"):
+        kids = [c for c in choice if isinstance(c.tag, str) and c.tag != f"{TEI}note"]
+        shown = next((c for c in kids if etree.QName(c).localname in
+                      ("corr", "reg", "expan", "lem")), kids[0] if kids else None)
+        for c in kids:
+            if c is not shown:
+                c.text = None
+                for sub in list(c):
+                    c.remove(sub)  # empty, with its tail kept in place
+    doc = lhtml.document_fromstring(html_writer.write(tree))
+    main = copy.deepcopy(doc.find(".//main"))
+    for extra in main.xpath(".//*[@class='pn' or @class='cite' or @class='nref' or "
+                            "@class='side']"):
+        extra.drop_tree()
+    from tests.helpers import text_words
+    expected = text_words(etree.tostring(tei))
+    got = block_words(main)
+    assert "".join(got) == "".join(expected)
+    assert cuts(got) <= cuts(expected)
+    return doc
 
 
 def test_toc_and_paragraph_anchors_use_tei_ids():
@@ -278,3 +288,60 @@ def test_stand_off_notes_and_records():
     assert [a.text for a in kirov.findall(".//span[@class='occ']/a")] == ["p1", "p2"]
     place = doc.get_element_by_id("_x-leningrad")
     assert [a.text for a in place.findall(".//span[@class='occ']/a")] == ["p1", "note 1"]
+
+
+# Any nesting of TEI (and unknown) elements, with ids, notes, names and breaks anywhere.
+_NAMES = ["p", "div", "head", "list", "item", "label", "quote", "q", "cit", "bibl", "hi",
+          "persName", "placeName", "note", "lb", "pb", "choice", "sic", "corr", "table", "row",
+          "cell", "figure", "lg", "l", "said", "anchor", "ref", "date", "floatingText", "body",
+          "unknownThing", "seg", "closer", "signed", "gap", "w", "g"]
+_WORDS = st.sampled_from(["", " ", "alpha", "Beta ", " gamma", "d\u00e9j\u00e0", "1.", "(a)",
+                          "\u201cq\u201d", "x-", "\n"])
+
+
+def _trees():
+    leaf = st.tuples(st.sampled_from(_NAMES), st.just([]), _WORDS, _WORDS)
+    return st.recursive(leaf, lambda kids: st.tuples(
+        st.sampled_from(_NAMES), st.lists(kids, max_size=4), _WORDS, _WORDS), max_leaves=25)
+
+
+def _tei(node, ids) -> str:
+    name, kids, text, tail = node
+    attrs = ""
+    if name in ("p", "div", "item", "anchor") and len(ids) % 2 == 0:
+        attrs += f' xml:id="x{len(ids)}"'
+        ids.append(f"x{len(ids)}")
+    if name in ("persName", "placeName"):
+        attrs += f' ref="#x{len(ids) // 2}"'
+    if name == "note" and ids:
+        attrs += f' target="#{ids[-1]}"'
+    if name == "ref":
+        attrs += ' target="javascript:alert(1)"'
+    inner = "".join(_tei(k, ids) for k in kids)
+    esc = lambda s: s.replace("&", "&amp;").replace("<", "&lt;")  # noqa: E731
+    return f"<{name}{attrs}>{esc(text)}{inner}</{name}>{esc(tail)}"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_trees(), min_size=1, max_size=4))
+def test_any_tei_gives_a_sound_page_and_keeps_its_words(nodes):
+    ids: list = []
+    body = "".join(_tei(n, ids) for n in nodes)
+    xml = (f'<TEI xmlns="{TEI[1:-1]}"><teiHeader><fileDesc><titleStmt><title>T</title>'
+           '</titleStmt></fileDesc></teiHeader><text><body>' + body +
+           '</body></text></TEI>').encode()
+    tree = parse_bytes(xml, "random.xml")
+    page = html_writer.build(tree)
+    found = [e.get("id") for e in page.iter() if isinstance(e.tag, str) and e.get("id")]
+    assert len(found) == len(set(found))
+    for a in page.iter("a"):
+        href = a.get("href", "")
+        assert href[1:] in found if href.startswith("#") else href.startswith("https://"), href
+    from converter.writers import text as text_writer
+    from tests.helpers import text_words
+    from tests.test_writers_text import edition_words, hard_words
+    ours, tei = edition_words(tree), text_words(xml)
+    assert "".join(ours) == "".join(tei)
+    assert cuts(ours) <= cuts(tei) and cuts(hard_words(xml)) <= cuts(ours)
+    text_writer.write(tree, width=30, index=True)
+    main_keeps_words(tree)

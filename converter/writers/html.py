@@ -93,12 +93,14 @@ def notes(body, app, conv: Body) -> None:
         if kind:
             li.set("class", "note " + "".join(ch for ch in kind if ch.isalnum()))
         conv.children(note, li, not app.layout.has_blocks(note), 1, False)
-        _sub(li, "a", "\u21a9", class_="back", href=f"#_r{num}",
-             aria_label=f"Back to the text of note {num}")
+        if num in conv.emitted:  # (a note where TEI allows none, as in a row, has no mark)
+            _sub(li, "a", "\u21a9", class_="back", href=f"#_r{num}",
+                 aria_label=f"Back to the text of note {num}")
 
 
 def index(body, app) -> None:
     """Persons, places, organisations: names, variants, identifiers, occurrences."""
+    present = {e.get("id") for e in body.iter() if isinstance(e.tag, str) and e.get("id")}
     sec = _sub(body, "section", class_="index", id="_index", aria_labelledby="_index-h")
     _sub(sec, "h2", "Index of names", id="_index-h")
     for title, entries in app.index():
@@ -122,7 +124,11 @@ def index(body, app) -> None:
             for i, m in enumerate(entry.mentions):
                 # A second mention in the same place gets its own, numbered back-link.
                 k = seen[m.cite] = seen.get(m.cite, 0) + 1
-                a = _sub(occ, "a", m.cite if k == 1 else f"{m.cite} ({k})", href="#" + m.id,
+                # A name inside a reading the page does not show (the other side of a
+                # choice) has no anchor: the link goes to its paragraph, if any.
+                target = m.id if m.id in present else (m.cite if m.cite in present else None)
+                a = _sub(occ, "a" if target else "span", m.cite if k == 1 else
+                         f"{m.cite} ({k})", href="#" + target if target else None,
                          aria_label=f"{entry.label}, occurrence {i + 1}, in {m.cite}")
                 a.tail = ", " if i + 1 < len(entry.mentions) else ""
 

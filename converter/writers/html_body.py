@@ -52,6 +52,7 @@ class Body:
     def __init__(self, app, cite_prefix: str):
         self.app, self.layout, self.cite_prefix = app, app.layout, cite_prefix
         self.sides = True  # copy notes into the margin (only while rendering the text)
+        self.emitted: set = set()  # numbers of the note references written
 
     def children(self, src, dst, inline: bool, depth: int, in_link: bool) -> None:
         """Render the content of ``src`` into ``dst``."""
@@ -73,6 +74,7 @@ class Body:
     def marker(self, dst, num: int, in_link: bool = False) -> None:
         """A footnote reference: superscript number linking to the note (which links back).
         Inside a link (an entity) it cannot be a link itself: HTML forbids nested links."""
+        self.emitted.add(num)
         sup = etree.SubElement(dst, "sup", {"class": "nref"})
         a = etree.SubElement(sup, "span" if in_link else "a", {"id": f"_r{num}"})
         if not in_link:
@@ -102,16 +104,24 @@ class Body:
         name = local(el)
         block = not inline and self.layout.is_block(el)
         if name in ("lb", "cb", "pb"):
-            return self.milestone(el, dst, name)
+            self.milestone(el, dst, name)
+            if len(el) or el.text:  # a milestone is empty in TEI; keep whatever is not
+                self.children(el, etree.SubElement(dst, "span", {"class": name}), True, depth,
+                              in_link)
+            return None
         if block:
             out = self.block(el, dst, name, depth)
         else:
             out = self.inline(el, dst, name, in_link)
         if out is None:
             return None
+        if el in self.app.mention_of and "id" not in out.attrib:
+            out.set("id", self.app.mention_of[el][0].id)  # where the index links back to
         xid = el.get(XML_ID)
         if xid and "id" not in out.attrib:
             out.set("id", xid)
+        elif xid and out.get("id") != xid:  # an element has one id: the TEI's goes inside
+            etree.SubElement(out, "span", {"id": xid, "class": "anchor"})
         lang = safe_lang(el.get(XML_LANG))
         if lang:
             out.set("lang", lang)

@@ -42,33 +42,38 @@ def choice(body, el, out, depth, in_link) -> None:
     others = [f"{local(c)}: {reading_text(c)}" for c in kids if c is not shown]
     if others:
         out.set("title", "; ".join(others))
-    if shown is not None:
-        body.children(shown, out, True, depth, in_link)
+    add_text(out, el.text)  # (a choice holds only its readings; anything else is kept)
+    for c in el:
+        if c is shown:  # as an element: its ids, and a name's link to the index, stay
+            body.element(shown, out, True, depth, in_link)
+        add_text(out, c.tail)
 
 
 
 def list_items(body, el, out, depth, in_link) -> None:
-    """List items as ``li``; a TEI ``label`` joins the item that follows it."""
+    """List items as ``li``; a TEI ``label`` joins the item that follows it. Anything
+    else in a list (not TEI, but it happens) gets an ``li`` of its own."""
     pending = []
+    if el.text and el.text.strip():
+        add_text(etree.SubElement(out, "li"), el.text)
     for child in el:
         name = local(child)
         if name == "note" and child in body.app.note_no and not body.app.is_targeted(child):
-            body.marker(_last_li(out),
-                        body.app.note_no[child], in_link)
+            body.marker(_last_li(out), body.app.note_no[child], in_link)
         elif name == "label":
             pending.append(child)
-        elif name == "item" or (name and name not in SKIP):
+        elif name and name not in SKIP:
             li = etree.SubElement(out, "li", {"class": name})
-            if child.get(XML_ID):
-                li.set("id", child.get(XML_ID))
             for lab in pending:
-                span = etree.SubElement(li, "span", {"class": "label"})
-                body.children(lab, span, True, depth, in_link)
+                body.element(lab, li, True, depth, in_link)
                 add_text(li, " ")
             pending = []
-            if name == "head":
-                li.set("class", "head")
-            body.children(child, li, not body.layout.has_blocks(child), depth, in_link)
+            if name == "item":
+                if child.get(XML_ID):
+                    li.set("id", child.get(XML_ID))
+                body.children(child, li, not body.layout.has_blocks(child), depth, in_link)
+            else:
+                body.element(child, li, False, depth, in_link)
         for num in body.app.after.get(child, ()):
             body.marker(_last_li(out), num, in_link)
         if child.tail and child.tail.strip():  # stray text in a list: keep it
@@ -76,31 +81,48 @@ def list_items(body, el, out, depth, in_link) -> None:
     if pending:
         li = etree.SubElement(out, "li", {"class": "label"})
         for lab in pending:
-            body.children(lab, li, True, depth, in_link)
-
+            body.element(lab, li, True, depth, in_link)
 
 
 def table(body, el, out, depth, in_link) -> None:
     """Rows and cells; anything else in a table gets a row of its own."""
     rows = None
-    for child in el:
-        name = local(child)
-        if not name or name in SKIP:
-            continue
-        if name == "head" and last(out) is None:
-            cap = etree.SubElement(out, "caption")
-            body.children(child, cap, True, depth, in_link)
-            continue
+
+    def row():
+        nonlocal rows
         if rows is None:  # written out, as the browser would insert it anyway
             rows = etree.SubElement(out, "tbody")
-        tr = etree.SubElement(rows, "tr")
-        cells = [c for c in child if local(c) == "cell"] if name == "row" else [child]
-        for cell in cells:
-            td = etree.SubElement(tr, "th" if cell.get("role") == "label" else "td")
-            body.children(cell, td, not body.layout.has_blocks(cell), depth, in_link)
-        if name == "row":  # text outside cells (rare) goes in a last cell
-            stray = [c for c in child if local(c) not in ("cell", None) and c not in cells]
-            if stray:
-                td = etree.SubElement(tr, "td")
-                for s in stray:
-                    body.element(s, td, True, depth, in_link)
+        return etree.SubElement(rows, "tr")
+
+    if el.text and el.text.strip():
+        add_text(etree.SubElement(row(), "td"), el.text)
+    for child in el:
+        name = local(child)
+        if name == "note" and child in body.app.note_no and not body.app.is_targeted(child):
+            body.marker(etree.SubElement(row(), "td"), body.app.note_no[child], in_link)
+        elif name == "head" and last(out) is None:
+            body.children(child, etree.SubElement(out, "caption"), True, depth, in_link)
+        elif name == "row":
+            tr = row()
+            add_text(etree.SubElement(tr, "td"), child.text if (child.text or "").strip()
+                     else None)
+            for cell in child:
+                cname = local(cell)
+                if cname == "cell":
+                    td = etree.SubElement(tr, "th" if cell.get("role") == "label" else "td")
+                    if cell.get(XML_ID):
+                        td.set("id", cell.get(XML_ID))
+                    body.children(cell, td, not body.layout.has_blocks(cell), depth, in_link)
+                elif cname and cname not in SKIP:  # not TEI, but keep it: a cell of its own
+                    body.element(cell, etree.SubElement(tr, "td"), False, depth, in_link)
+                if (cell.tail or "").strip():
+                    add_text(etree.SubElement(tr, "td"), cell.tail)
+            for td in list(tr):
+                if td.tag == "td" and not len(td) and not td.text and not td.attrib:
+                    tr.remove(td)  # the placeholder for text before the first cell
+        elif name and name not in SKIP:
+            body.element(child, etree.SubElement(row(), "td"), False, depth, in_link)
+        for num in body.app.after.get(child, ()):
+            body.marker(etree.SubElement(row(), "td"), num, in_link)
+        if (child.tail or "").strip():
+            add_text(etree.SubElement(row(), "td"), child.tail)

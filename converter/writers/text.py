@@ -37,12 +37,36 @@ class Parts:
     index: list = field(default_factory=list)
 
 
+def _apart(el) -> bool:
+    """Whether ``el``, run into a line, still separates the words on either side: items,
+    labels, paragraphs do; phrase-level markup, notes (they move away), comments do not."""
+    name = local(el)
+    return name is not None and name not in INLINE and name not in SKIP
+
+
+EDGE = "\ue000"  # where an item, label or paragraph run into a line began or ended
+_MARK = re.compile("\ue001([0-9]+)\ue002")
+_EDGES = re.compile(f"(?<=[^\\W_])(?:{EDGE}|\ue001[0-9]+\ue002)+(?=[^\\W_])")
+
+
 def glue(left: str, right: str, apart: bool) -> str:
-    """``left + right``; with a space between when ``apart`` (an item, a label, a paragraph
-    run into a line) and the two would otherwise run together into one word."""
-    if apart and left[-1:].isalnum() and right[:1].isalnum():
-        return left + " " + right
-    return left + right
+    """``left + right``, marking the edge when ``apart`` (see ``settle``)."""
+    return left + EDGE + right if apart else left + right
+
+
+def mark(num: int) -> str:
+    """A note reference, kept out of the way of ``settle`` until it is printed ``[n]``."""
+    return f"\ue001{num}\ue002"
+
+
+def settle(text: str) -> str:
+    """A space at each marked edge where two words would otherwise run together into
+    one (even from inside other markup: ``<hi><item>a</item></hi>b``; note references in
+    between go before the space); no mark elsewhere."""
+    def fix(m):
+        run = m.group(0)
+        return "".join(f"[{n}]" for n in _MARK.findall(run)) + (" " if EDGE in run else "")
+    return _MARK.sub(r"[\1]", _EDGES.sub(fix, text)).replace(EDGE, "")
 
 
 def wrap(text: str, width: int, indent: int = 0, hang: int = 0, centre: bool = False,
@@ -71,8 +95,9 @@ class _Renderer:
         """The running text of ``el``: note markers, line breaks, both readings of a choice."""
         out = el.text or ""
         for c in el:
-            out = glue(out, self.piece(c, lines), local(c) not in INLINE)
-            out = glue(out, c.tail or "", local(c) not in INLINE)
+            out = glue(out, self.piece(c, lines), _apart(c))
+            out += "".join(mark(n) for n in self.app.after.get(c, ()))
+            out = glue(out, c.tail or "", _apart(c))
         return out
 
     def piece(self, c, lines: bool) -> str:
@@ -80,17 +105,24 @@ class _Renderer:
         name = local(c)
         out = ""
         if name == "note" and c in self.app.note_no and not self.app.is_targeted(c):
-            out = f"[{self.app.note_no[c]}]"
+            out = mark(self.app.note_no[c])
         elif name in ("lb", "pb", "cb"):
             if c.get("break") != "no":
                 out = "\n" if name == "lb" and lines else " "
+            if len(c) or c.text:  # empty in TEI; anything else is kept, set apart
+                out += self.inline(c, lines) + " "
         elif name in ("choice", "app"):
-            kids = [self.inline(k, lines) for k in c if local(k) and local(k) not in SKIP]
-            out = kids[0] + "".join(f" [{norm(k)}]" for k in kids[1:]) if kids else ""
+            out, first = c.text or "", True
+            for k in c:
+                if local(k) and local(k) not in SKIP:
+                    text = self.piece(k, lines)
+                    out = glue(out, text if first else f" [{norm(text)}]", _apart(k))
+                    first = False
+                out = glue(out, k.tail or "", _apart(k))
         elif name and name not in SKIP:
             text = self.inline(c, lines)
             out = text
-        return out + "".join(f"[{n}]" for n in self.app.after.get(c, ()))
+        return out
 
     def emit(self, lines: list, group=None) -> None:
         if lines:
@@ -114,6 +146,7 @@ class _Renderer:
 
     def para(self, el, text: str, indent: int, name: str, level: int) -> None:
         """One block of running text, set according to what ``el`` is."""
+        text = settle(text)
         parent = el.getparent()
         if name == "head" and parent is not None and local(parent) in _DIVS:
             lines = wrap(text, self.width)
@@ -167,11 +200,14 @@ class _Renderer:
                     self.render(c, inner, level)
                 buf = []
                 for n in self.app.after.get(c, ()):
-                    self.blocks[-1][-1] += f"[{n}]" if self.blocks and self.blocks[-1] else ""
+                    if self.blocks:
+                        self.blocks[-1][-1] += f"[{n}]"
+                    else:
+                        self.emit([f"[{n}]"])
             else:
                 buf.append(glue(buf.pop() if buf else "", self.piece(c, lines),
-                                cname not in INLINE))
-            buf.append(glue(buf.pop() if buf else "", c.tail or "", cname not in INLINE))
+                                _apart(c)) + "".join(mark(n) for n in self.app.after.get(c, ())))
+            buf.append(glue(buf.pop() if buf else "", c.tail or "", _apart(c)))
         if pending_label:
             buf.insert(0, pending_label)
         self.flush(el, buf, inner, level, lines)
@@ -202,9 +238,9 @@ def _header(info: dict, width: int) -> list:
 def _notes(app, r: _Renderer, width: int) -> list:
     lines = ["NOTES", ""]
     for num, note in enumerate(app.notes, 1):
-        mark = f"[{num}] "
-        text = mark + r.inline(note, False)
-        lines += wrap(text, width, hang=len(mark)) + [""]
+        label = f"[{num}] "
+        text = label + settle(r.inline(note, False))
+        lines += wrap(text, width, hang=len(label)) + [""]
     return lines[:-1]
 
 
