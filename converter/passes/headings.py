@@ -18,7 +18,7 @@ from converter.passes.framing import CLOSE
 from converter.passes.frontmatter import is_headnote
 from converter.passes.textutil import (SMALL_WORDS, ends_sentence, is_roman, is_shouting,
                                        is_titlecased, looks_like_signature, mostly_capitals,
-                                       words)
+                                       split_block, words)
 
 _NUMBERED = re.compile(r"^(?P<n>\d{1,3}|[IVXLC]{1,7})\s*[:.]\s+(?P<title>\S.*)$")
 _NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve first second "
@@ -162,9 +162,24 @@ def heading_of(block: Block, nxt) -> dict | None:
     return found
 
 
+def _table_titles(body: list) -> list:
+    """A table pasted as tab-separated lines often has its title as the first line, without
+    a tab ("Bread Stuffs and Roots." / "Wheat<TAB>3,15<TAB>bushels."): split it off so
+    it can be read as a heading."""
+    out = []
+    for blk in body:
+        if isinstance(blk, Block) and blk.kind == "p" and "\t" in blk.text and "\n" in blk.text:
+            first, _sep, rest = blk.text.partition("\n")
+            if "\t" not in first and "\t" in rest and heading_of(Block("p", first, blk.line), blk):
+                out.extend(split_block(blk, len(first)))
+                continue
+        out.append(blk)
+    return out
+
+
 def mark_headings(doc: Document) -> Document:
     """Turn heading lines into ``head`` blocks; a following headnote becomes ``argument``."""
-    body = list(doc.body)
+    body = _table_titles(list(doc.body))
     out = []
     for i, blk in enumerate(body):
         nxt = body[i + 1] if i + 1 < len(body) else None
