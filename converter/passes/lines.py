@@ -16,7 +16,8 @@ import re
 
 from converter.model import Block, Document, Node, Span
 from converter.passes.framing import opener_of
-from converter.passes.textutil import OPEN_QUOTES, is_titlecased, mostly_capitals, words
+from converter.passes.textutil import (OPEN_QUOTES, is_titlecased, looks_like_signature,
+                                       mostly_capitals, split_block, words)
 
 LABEL = re.compile(r"^(?:\((?P<a>\d{1,3}|[a-z]|[ivxlc]{1,6}|[IVXLC]{1,6})\)|"
                    r"(?P<b>\d{1,3}|[a-zA-Z]|[ivxlc]{1,6}|[IVXLC]{1,6})[.)]|(?P<c>[*•·–-]))\s+(?=\S)")
@@ -136,10 +137,26 @@ def counts_on(labels: list[str]) -> bool:
     return False
 
 
+_HEAD_LINE = re.compile(r"^(?:in|of|for|on|at)\s.+\.$", re.I)
+
+
+def _list_head(lines: list[str]) -> bool:
+    """A first line that names the list ("In the Avoirdupois series,") rather than an item."""
+    first = lines[0].rstrip()
+    return (len(lines) >= 3 and len(words(first)) <= 8 and label_of(first) is None and
+            (first.endswith((",", ":")) or _HEAD_LINE.match(first)) and
+            not looks_like_signature(first))
+
+
 def _list_of(block: Block, doc: Document) -> Node:
     gloss = _gloss_of(block, doc)
     if gloss is not None:
         return gloss
+    if _list_head(block.text.split("\n")):
+        first, rest = split_block(block, block.text.index("\n"), "head")
+        inner = _list_of(rest.with_(line=block.line + 1), doc)
+        doc.infer(block.line, "list heading", "medium", first.text)
+        return inner.with_(children=[first.with_(attrs={"cert": "medium"})] + inner.children)
     items, labels = [], []
     for k, (start, text, spans) in enumerate(_pieces(block)):
         lab = label_of(text)
