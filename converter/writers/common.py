@@ -126,6 +126,9 @@ def header(root) -> dict:
         info["occasion"] = notes.get("occasion", "")
         info["source"] = notes.get("source") or norm(" ".join(
             t for e in src if isinstance(e.tag, str) for t in e.itertext()))
+    shown = " ".join([info["title"], *info["authors"], info["date"]]).casefold().split()
+    if set(info["source"].casefold().split()) <= set(shown):
+        info["source"] = ""  # a source statement that only repeats title, author and date
     if not info["lang"]:
         lang = root.find(f".//{TEI}langUsage/{TEI}language")
         info["lang"] = lang.get("ident", "") if lang is not None else ""
