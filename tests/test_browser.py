@@ -101,6 +101,7 @@ class Browser:
             self.events.append(self._read(deadline))
 
     def close(self) -> None:
+        """Ask the browser to quit; kill it (our own process) if it does not."""
         try:
             self.call("Browser.close", timeout=5)
         except (OSError, RuntimeError, TimeoutError, ConnectionError):
@@ -116,6 +117,7 @@ class Browser:
 
 @pytest.fixture(scope="module")
 def browser():
+    """One headless Chromium for the module, with a throw-away profile."""
     with tempfile.TemporaryDirectory(prefix="tei-edition-chromium-") as profile:
         b = Browser(profile)
         try:
@@ -135,24 +137,29 @@ class Tab:
             browser.call(f"{domain}.enable", self.s)
 
     def size(self, width: int, height: int, mobile: bool = False) -> None:
+        """Set the viewport, as a desktop window or a phone."""
         self.b.call("Emulation.setDeviceMetricsOverride", self.s, width=width, height=height,
                     deviceScaleFactor=1, mobile=mobile)
 
     def open(self, url: str) -> None:
+        """Load ``url`` and wait until it has loaded."""
         self.b.call("Page.navigate", self.s, url=url)
         self.b.wait_for("Page.loadEventFired")
 
     def js(self, expression: str):
+        """The value of a JavaScript expression evaluated in the page."""
         res = self.b.call("Runtime.evaluate", self.s, expression=expression, returnByValue=True)
         assert "exceptionDetails" not in res, res["exceptionDetails"]
         return res["result"].get("value")
 
     def screenshot(self, path: Path) -> bytes:
+        """Save a PNG of the viewport at ``path`` and return it."""
         data = base64.b64decode(self.b.call("Page.captureScreenshot", self.s, format="png")["data"])
         path.write_bytes(data)
         return data
 
     def errors(self) -> list:
+        """Console errors, uncaught exceptions, error log entries and dialogs so far."""
         out = []
         for ev in self.b.events:
             if ev.get("sessionId") != self.s:

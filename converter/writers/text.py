@@ -125,6 +125,7 @@ class _Renderer:
         return out
 
     def emit(self, lines: list, group=None) -> None:
+        """Add a block of lines; ``group`` is the list it is an item of (or None)."""
         if lines:
             self.blocks.append(lines)
             self.groups.append(group)
@@ -213,6 +214,7 @@ class _Renderer:
         self.flush(el, buf, inner, level, lines)
 
     def flush(self, el, buf: list, indent: int, level: int, lines: bool) -> None:
+        """Set the running text gathered in ``buf`` (between blocks) as a paragraph."""
         text = "".join(buf)
         if norm(text):
             self.para(el, text, indent, local(el), level)
