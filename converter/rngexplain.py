@@ -151,10 +151,15 @@ class Grammar:
         return self._intern[key]
 
     def _seq(self, els, op: str = "group") -> int:
-        out = EMPTY if op != "choice" else NOT_ALLOWED
-        for el in els:
-            out = self._mk(op, out, self._compile(el))
-        return out
+        # Balanced, not a left-deep chain: a 1000-way choice stays ~10 levels deep for the
+        # recursive nullable/deriv/first (all three operators are associative).
+        parts = [self._compile(el) for el in els]
+        if not parts:
+            return EMPTY if op != "choice" else NOT_ALLOWED
+        while len(parts) > 1:
+            parts = [self._mk(op, parts[i], parts[i + 1]) if i + 1 < len(parts) else parts[i]
+                     for i in range(0, len(parts), 2)]
+        return parts[0]
 
     def _compile(self, el) -> int:
         kind = _local(el)

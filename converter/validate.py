@@ -74,8 +74,11 @@ def check_tree(tree, source: str, schema: str = "edition", data: bytes | None = 
     else:
         from converter.explain import explain
 
-        problems = [Problem(source, line, col, msg) for line, col, msg in
-                    explain(tree, list(rng.error_log), str(schema_path(schema)), data)]
+        try:
+            explained = explain(tree, list(rng.error_log), str(schema_path(schema)), data)
+        except RecursionError:  # a user's grammar nested beyond what we walk: lxml's words
+            explained = []
+        problems = [Problem(source, line, col, msg) for line, col, msg in explained]
         if not problems:  # never let an invalid document pass silently
             problems = [Problem(source, e.line, e.column or 1, _readable(e.message))
                         for e in rng.error_log]
