@@ -79,6 +79,17 @@ def _growth(rows: list, small: float, big: float):
     return out
 
 
+def _stages(rows: list) -> str:
+    """bench/stages.py on the two largest corpora up to 10 MB (CPU seconds per stage)."""
+    sizes = sorted(r["mb"] for r in rows if r["mb"] <= 10)[-2:]
+    if len(sizes) < 2:
+        return "(needs two corpus sizes)"
+    files = [str(BENCH / "out" / "corpora" / f"corpus-{mb:g}MB.txt") for mb in sizes]
+    proc = subprocess.run([PYTHON, str(BENCH / "stages.py"), *files], capture_output=True,
+                          text=True)
+    return proc.stdout.strip() or proc.stderr.strip()[-2000:]
+
+
 def _profile(rows: list) -> str:
     mid = next((r for r in rows if r["mb"] == 1), rows[-1])
     src = BENCH / "out" / "corpora" / f"corpus-{mid['mb']:g}MB.txt"
@@ -202,6 +213,8 @@ def write_results(path: Path, raw: dict, note: str = "") -> None:
           "load average above); wall-clock figures are shown beside them.", "",
           "| aim | measured | met |", "|---|---|---|"]
     L += [f"| {a} | {m} | {'yes' if ok else '**no**'} |" for a, m, ok in _aims(rows, seed, growth)]
-    L += ["", "## Where convert spends its time (cProfile, own time)", "", "```",
+    L += ["", "## Where convert spends its time", "",
+          "By stage (CPU seconds; growth over 10 is worse than linear):", "", _stages(rows),
+          "", "By function (cProfile on 1 MB, own time):", "", "```",
           _profile(rows), "```", ""]
     path.write_text("\n".join(L), encoding="utf-8")
