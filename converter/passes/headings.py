@@ -28,6 +28,11 @@ _KEYWORD = re.compile(
     r"letter|lecture|appendix)\s*(?P<n>[IVXLC]{1,7}|\d{1,3}|" + "|".join(_NUMBER_WORDS) +
     r")\b[.:]?(?:\s+(?P<title>\S.*))?$", re.I)
 _KEYWORD_RANK = {"part": 1, "book": 1}
+# Parts of a book named by one word, with an optional description after a full stop:
+# "APPENDIX. Containing ILLUSTRATIONS of some Passages of the preceding Report."
+_BOOK_PART = re.compile(r"^(?:APPENDIX|Appendix|INTRODUCTION|Introduction|PREFACE|Preface|"
+                        r"POSTSCRIPT|Postscript|CONCLUSION|EPILOGUE|Epilogue|PROLOGUE|Prologue|"
+                        r"CONTENTS|Contents)\b[.:]?(?:\s+(?P<title>[A-Z].*))?$")
 _SECTION_KW = ("section", "sect.", "§")
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
                     r"|\b\d{1,2}(?:st|nd|rd|th|d)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
@@ -148,6 +153,9 @@ def heading_of(block: Block, nxt) -> dict | None:
         return {"n": bare, "rank": 2, "style": "numbered", "cert": "medium"}
     if sum(c.isalpha() for c in text) < 2:
         return None
+    m = _BOOK_PART.match(text)
+    if m and len(words(m.group("title") or "")) <= 15:
+        return {"rank": 1, "style": "keyword", "cert": "medium"}
     for rule in (_keyword_heading, _numbered_heading, _roman_heading):
         found = rule(text)
         if found:
@@ -162,6 +170,9 @@ def heading_of(block: Block, nxt) -> dict | None:
     return found
 
 
+_TABLE_TITLE = re.compile(r"^[A-Z][^\t:;]*$")
+
+
 def _table_titles(body: list) -> list:
     """A table pasted as tab-separated lines often has its title as the first line, without
     a tab ("Bread Stuffs and Roots." / "Wheat<TAB>3,15<TAB>bushels."): split it off so
@@ -170,8 +181,12 @@ def _table_titles(body: list) -> list:
     for blk in body:
         if isinstance(blk, Block) and blk.kind == "p" and "\t" in blk.text and "\n" in blk.text:
             first, _sep, rest = blk.text.partition("\n")
-            if "\t" not in first and "\t" in rest and heading_of(Block("p", first, blk.line), blk):
-                out.extend(split_block(blk, len(first)))
+            if "\t" not in first and "\t" in rest and len(words(first)) <= 8 and (
+                    _TABLE_TITLE.match(first) or heading_of(Block("p", first, blk.line), blk)):
+                title, table = split_block(blk, len(first), "head")
+                attrs = heading_of(title.with_(kind="p"), table) or {}
+                out.extend([title.with_(attrs={**attrs, "rank": 3, "style": "table title",
+                                                "cert": "low"}), table])
                 continue
         out.append(blk)
     return out
@@ -192,6 +207,10 @@ def mark_headings(doc: Document) -> Document:
             continue
         prev = out[-1] if out else None
         after_close = isinstance(prev, Block) and any(CLOSE.match(ln) for ln in prev.text.split("\n"))
+        if blk.kind == "head":  # a table's title, split off above
+            out.append(blk)
+            doc.infer(blk.line, "heading (table title)", "low", blk.text[:60])
+            continue
         attrs = heading_of(blk, nxt)
         if attrs and after_close and attrs["style"] in ("capitals", "plain") and \
                 looks_like_signature(blk.text):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from converter.model import Block, Document, Span, attrs_of
+from converter.passes.headings import heading_of
 from converter.passes.textutil import ends_sentence, first_char, words
 
 # A block this long that stops without punctuation is prose cut off, not a heading or label.
@@ -25,6 +26,9 @@ def _join_kind(prev: Block, nxt: Block) -> tuple[str, str] | None:
     tail, head = prev.text.rstrip(), nxt.text.lstrip()
     if len(words(tail)) < MIN_WORDS or _LIST_START.match(head):
         return None
+    found = heading_of(prev, nxt)
+    if found and found.get("style") in ("numbered", "keyword"):
+        return None  # "VII. The Conclusion, with Remarks …" is a heading, not a cut sentence
     start = first_char(head)
     if not start:
         return None
