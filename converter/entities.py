@@ -254,6 +254,11 @@ def annotate(doc: Document, extra: list[dict] = ()) -> Document:
         body = _map_blocks(body, lambda b: ann.block(b, again))
     meta = dict(doc.meta)
     meta["_mentions"] = sorted(ann.mentions, key=lambda m: m["line"])
+    for m in meta["_mentions"]:
+        if m["cert"] != "high":  # what the tool guessed, for `convert --report`
+            refs = " ".join("#" + r for r in m["refs"])
+            detail = m["text"] + (f" -> {refs}" if refs else "")
+            doc.infer(m["line"], ELEMENT[m["type"]], m["cert"], detail)
     meta["_entities"] = [e for e in ann.ents if e.seen]
     meta["_authority"] = [{"id": e.id, "type": e.type, "label": e.label} for e in ann.ents]
     return doc.with_(front=front, body=body, meta=meta)

@@ -30,7 +30,7 @@ _STREET = re.compile(r"(?<![\w])(?:\d+(?:\s+(?:and|to)\s+\d+)?\s+)?(?:(?:North|S
                      r"|Park|streets|avenues|court)(?![\w])")
 _LOWER_ORG = r"(?:company|union|league|society|agency|council|exchange|bank|party|association)"
 _ORG_SEQ = re.compile(r"(?:(?:" + INIT + r")+)?(?:" + NW + r"|[A-Z]{2,}\b)(?:(?:\s+(?:of|of\s+the|for|&"
-                      r"|de)\s+|\s+|[’']s\s+|,\s+(?=[A-Z]\w+(?:,\s+[A-Z]\w+)*\s+&))(?:Co\.|Bros\.|"
+                      r"|de)\s+|\s+|[’']s\s+|,\s+(?=[A-Z]\w+(?:,\s+[A-Z]\w+){0,4}\s+&))(?:Co\.|Bros\.|"
                       + NW + r"|[A-Z]{2,}\b|&))*(?:\s+" + _LOWER_ORG + r"(?![\w-]))?")
 # "Messrs. Hart, Abt & Marx": a firm named after its partners.
 _MESSRS = re.compile(r"(?<![\w.])Messrs\.?\s+" + NW + r"(?:,\s+" + NW + r")*(?:\s+(?:&|and)\s+(?:Co\."

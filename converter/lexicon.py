@@ -72,9 +72,10 @@ North-Carolina|South-Carolina|Kentucky|Tennessee|Ohio|Illinois|Indiana|Michigan|
 Iowa|Missouri|Louisiana|Texas|California|Nova Scotia|Quebec|London|Paris|Berlin|Rome|Vienna|
 Madrid|Lisbon|Amsterdam|Brussels|Geneva|Moscow|Leningrad|Petrograd|St. Petersburg|Kiev|Kharkov|
 Odessa|Baku|Tiflis|Warsaw|Prague|Budapest|Constantinople|Athens|Stockholm|Copenhagen|
-Dublin|Edinburgh|Glasgow|Liverpool|Manchester|Birmingham|Bristol|Oxford|Cambridge|Bath|Windsor|Plymouth|Portsmouth|Southampton|Coventry|York|Canterbury|Hampshire|Berkshire|
+Dublin|Edinburgh|Glasgow|Liverpool|Manchester|Birmingham|Bristol|Oxford|Cambridge|Bath|
+Windsor|Plymouth|Portsmouth|Southampton|Coventry|York|Canterbury|Hampshire|Berkshire|
 Kent|Surrey|Sussex|Devon|Cornwall|Yorkshire|Lancashire|Middlesex|Essex|Norfolk|Suffolk|
-Boston|Philadelphia|Chicago|Baltimore|Charleston|Albany|Hartford|Providence|
+Boston|Philadelphia|Chicago|Baltimore|Charleston|Albany|Hartford|
 Newport|Savannah|Quebec|Montreal|Halifax|New Orleans|Cincinnati|Pittsburgh|St. Louis|
 Milwaukee|Detroit|Cleveland|San Francisco|Tokyo|Peking|Shanghai|Calcutta|Bombay|Delhi|
 Jerusalem|Bethlehem|Babylon|Egypt|Vesuvius|Alps|Rhine|Thames|Volga|Danube|Mississippi|

@@ -197,3 +197,18 @@ def test_rule_helpers():
     assert entity_rules.is_caps("THE TASKS OF THE PARTY")
     assert entity_rules.sentence_initial("He left. Long ago", 9)
     assert not entity_rules.sentence_initial("He left Long ago", 8)
+
+
+@pytest.mark.parametrize("unit", ["Abc, ", "Mr. ", "A. ", "The Committee of the ", "Abc & ",
+                                  "March 3, ", "Abc's ", "12 and "])
+def test_no_regex_blows_up_on_long_runs(unit):
+    # 300 KB of one shape that tempts a rule to backtrack; a quadratic rule takes many
+    # minutes here (the "Abc, " shape once did), a linear one well under a second.
+    import subprocess
+    import sys
+
+    code = ("import sys; from converter import reader, entities, dates; "
+            "doc = reader.read(sys.stdin.buffer.read(), 'x.txt', 'x'); "
+            "dates.annotate(entities.annotate(doc))")
+    text = (unit * (300_000 // len(unit))) + "\n"
+    subprocess.run([sys.executable, "-c", code], input=text.encode(), check=True, timeout=60)
