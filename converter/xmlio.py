@@ -7,6 +7,7 @@ leaves the previous file intact, and an input is never overwritten.
 """
 from __future__ import annotations
 
+import errno
 import os
 import re
 import tempfile
@@ -111,6 +112,20 @@ def parse_file(path: Path):
     return parse_bytes(read_input(path), str(path))
 
 
+_WRITE_HINTS = {
+    errno.EACCES: "the folder is not writable: choose another output with -o",
+    errno.EPERM: "the folder is not writable: choose another output with -o",
+    errno.EROFS: "the file system is read-only: choose another output with -o",
+    errno.ENOSPC: "the disk is full; the previous output (if any) is unchanged",
+    errno.ENOTDIR: "part of the output path is a file, not a folder",
+}
+
+
+def _write_error(err: OSError, path: Path) -> InputError:
+    return InputError(f"cannot write output: {err.strerror}", str(path),
+                      hint=_WRITE_HINTS.get(err.errno))
+
+
 def write_atomic(path: Path, data: bytes, inputs=()) -> None:
     """Write ``data`` to ``path`` via a temp file and rename; refuse to overwrite an input."""
     path = Path(path)
@@ -125,7 +140,7 @@ def write_atomic(path: Path, data: bytes, inputs=()) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as err:
-        raise InputError(f"cannot write output: {err.strerror}", str(path)) from None
+        raise _write_error(err, path) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -136,7 +151,7 @@ def write_atomic(path: Path, data: bytes, inputs=()) -> None:
             os.unlink(tmp)
         except OSError:
             pass
-        raise InputError(f"cannot write output: {err.strerror}", str(path)) from None
+        raise _write_error(err, path) from None
     except BaseException:
         try:
             os.unlink(tmp)
