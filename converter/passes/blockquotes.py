@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from converter.model import Block, Document, Node
-from converter.passes.textutil import words
+from converter.passes.textutil import looks_like_signature, words
 from converter.passes.quotes import closes_at_end, is_whole_quotation, marks, opens_unclosed
 
 MAX_PARAGRAPHS = 40
@@ -60,6 +60,13 @@ def _extent(body: list, i: int) -> int | None:
     return None
 
 
+def _attribution(blk) -> bool:
+    """A short line naming a source: "VIRGIL.", "Worsworth", "— Milton"."""
+    return (isinstance(blk, Block) and blk.kind == "p" and "\n" not in blk.text and
+            len(words(blk.text)) <= 3 and
+            (looks_like_signature(blk.text.lstrip("—–- ")) or blk.text[:1] in "—–"))
+
+
 def _introduced(prev) -> tuple[bool, bool]:
     """(ends with a colon, names a source) for the paragraph before a quotation."""
     if not isinstance(prev, Block) or prev.kind != "p":
@@ -83,6 +90,15 @@ def _quotations(items: list, doc: Document) -> list:
     i = 0
     while i < len(body):
         blk = body[i]
+        if (isinstance(blk, Node) and blk.kind == "quote" and i + 1 < len(body) and
+                _attribution(body[i + 1])):
+            # Verse and its source under it: "VIRGIL." / "Wordsworth" -> cit(quote, bibl)
+            src = body[i + 1]
+            doc.infer(src.line, "attribution of a quotation (bibl)", "medium", src.text)
+            out.append(Node("cit", [blk, src.with_(kind="bibl", attrs={"cert": "medium"})],
+                            blk.line))
+            i += 2
+            continue
         end = None
         if isinstance(blk, Block) and blk.kind == "p" and blk.text[:1] in "“\"«„":
             end = _extent(body, i)

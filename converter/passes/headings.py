@@ -16,6 +16,7 @@ import re
 from converter.model import Block, Document
 from converter.passes.framing import CLOSE
 from converter.passes.frontmatter import is_headnote
+from converter.passes.lines import is_verse
 from converter.passes.textutil import (SMALL_WORDS, ends_sentence, is_roman, is_shouting,
                                        is_titlecased, looks_like_signature, mostly_capitals,
                                        split_block, words)
@@ -207,6 +208,9 @@ def mark_headings(doc: Document) -> Document:
             continue
         prev = out[-1] if out else None
         after_close = isinstance(prev, Block) and any(CLOSE.match(ln) for ln in prev.text.split("\n"))
+        # A name under verse is its attribution ("WORDSWORTH."), not a heading.
+        after_close = after_close or (isinstance(prev, Block) and "\n" in prev.text and
+                                      len(words(blk.text)) <= 3 and is_verse(prev.text.split("\n")))
         if blk.kind == "head":  # a table's title, split off above
             out.append(blk)
             doc.infer(blk.line, "heading (table title)", "low", blk.text[:60])

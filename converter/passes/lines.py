@@ -46,7 +46,8 @@ def label_of(line: str) -> tuple[int, str] | None:
     return len(m.group(0)), value
 
 
-def _is_verse(lines: list[str]) -> bool:
+def is_verse(lines: list[str]) -> bool:
+    """True for lines that read as verse (or open with a quotation mark)."""
     if len(lines) < 2 or any(ch.isdigit() for ln in lines for ch in ln):
         return False
     if lines[0][:1] in OPEN_QUOTES:
@@ -69,7 +70,7 @@ def _kind_of(block: Block) -> str | None:
     framing = sum(1 for ln in lines if _FRAMING.search(ln.strip()))
     if framing * 3 >= len(lines) or _DATE_LINE.match(lines[0]) or opener_of(block):
         return None
-    if _is_verse(lines):
+    if is_verse(lines):
         return "verse"
     if lines[0][:1] in OPEN_QUOTES:
         return None
