@@ -26,8 +26,11 @@ def check(tree, source: str) -> list:
     from converter.validate import Problem
 
     sch = _schematron()
-    if sch is None or sch.validate(tree):
-        return []
+    try:
+        if sch is None or sch.validate(tree):
+            return []
+    except etree.XSLTApplyError as err:  # never a crash: say the checks could not run
+        return [Problem(source, 1, 1, f"Schematron checks could not run: {err}")]
     out = []
     root = tree.getroot() if hasattr(tree, "getroot") else tree
     for fail in sch.validation_report.iter(f"{SVRL}failed-assert", f"{SVRL}successful-report"):

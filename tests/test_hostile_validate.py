@@ -117,3 +117,18 @@ def test_unknown_attribute_reported_with_a_content_error(tmp_path):
                                     '<p bogus="1">w <blink>x</blink></p>'), "edition")
     assert any(g.startswith("20:7: attribute bogus not allowed on <p>") for g in got), got
     assert any(g.startswith("20:22: element <blink> not allowed in <p>") for g in got), got
+
+
+def test_schematron_failure_is_a_problem_not_a_crash(tmp_path, monkeypatch):
+    from lxml import etree as et
+
+    from converter import schematron
+
+    class Broken:
+        def validate(self, tree):
+            raise et.XSLTApplyError("Failed to evaluate the expression of variable 'v'.")
+
+    monkeypatch.setattr(schematron, "_schematron", lambda: Broken())
+    got = _problems(tmp_path, VALID, "edition")
+    assert got == ["1:1: Schematron checks could not run: "
+                   "Failed to evaluate the expression of variable 'v'."]
