@@ -127,14 +127,14 @@ def run_job(job: Job) -> Result:
 def plan(seeds_dir: Path, out_dir: Path, ed_dir: Path, authority: Path | None = None,
          force: bool = False, manifest: Manifest | None = None):
     """(jobs to run, skipped Results, keys by seed): what a build of ``seeds_dir`` must do."""
-    from converter.pipeline import sidecar_path
-
     manifest = manifest or Manifest(out_dir)
     options = {"editions": relative(ed_dir, manifest.base)}
     seeds = sorted(Path(seeds_dir).glob("*.txt"))
     todo, skipped, keys = [], [], {}
     for seed in seeds:
-        key = input_key(seed, sidecar_path(seed), authority, options)
+        # seed.with_suffix(".json") is pipeline.sidecar_path, written out here so that a
+        # build with nothing to do never imports the pipeline (a quarter second of start-up).
+        key = input_key(seed, seed.with_suffix(".json"), authority, options)
         keys[str(seed)] = key
         entry = None if force else manifest.up_to_date(seed, key)
         if entry is not None:

@@ -241,3 +241,12 @@ def test_a_dying_worker_fails_only_its_own_file(small, monkeypatch):
     assert [Path(r.seed).name for r in failed] == ["p0005.txt"]
     assert "worker process died" in failed[0].error
     assert _statuses(results)["built"] == N_SMALL - 1
+
+
+def test_build_hashes_the_sidecar_the_pipeline_reads(tmp_path):
+    """build.plan names the sidecar itself (to skip importing the pipeline when nothing
+    changed); it must be the file the pipeline reads."""
+    from converter.pipeline import sidecar_path
+
+    seed = tmp_path / "a.b.txt"
+    assert sidecar_path(seed) == seed.with_suffix(".json")
