@@ -51,7 +51,11 @@ def run(cmd: list[str], stdout=subprocess.DEVNULL, timeout: float = 3600, cwd=No
 
 def best_of(cmd: list[str], repeat: int, **kw) -> dict:
     """The fastest of ``repeat`` runs (the peak memory of that run)."""
-    runs = [run(cmd, **kw) for _ in range(max(1, repeat))]
+    runs = []
+    for _ in range(max(1, repeat)):
+        runs.append(run(cmd, **kw))
+        if runs[-1]["rc"] == -9:  # stopped at the time limit: once is enough to know
+            return runs[-1]
     return min(runs, key=lambda r: r["seconds"])
 
 
