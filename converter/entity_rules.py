@@ -27,7 +27,13 @@ _ORDINAL = r"(?:[A-Z][a-z]+(?:th|st|nd|rd)|\d+(?:th|st|nd|rd))"
 _STREET = re.compile(r"(?<![\w])(?:\d+(?:\s+(?:and|to)\s+\d+)?\s+)?(?:(?:North|South|East|West)"
                      r"\s+)?(?:" + _ORDINAL + "|" + NW + r")(?:\s+" + NW + r")?\s+(?:street|Street"
                      r"|avenue|Avenue|road|Road|lane|Lane|square|Square|boulevard|Boulevard|park"
-                     r"|Park|streets|avenues|court)(?![\w])")
+                     r"|Park|streets|avenues|court)(?![\w])"
+                     # a quarter of a city: "the West Side", "the East End"
+                     r"|(?<=the )(?:North|South|East|West)[- ](?:Side|side|End)(?![\w-])")
+# Words that open a phrase, not a street name ("The street", "This avenue").
+_NOT_STREET = {"The", "A", "An", "This", "That", "These", "Those", "Our", "Your", "My", "His",
+               "Her", "Their", "Its", "Which", "What", "Every", "Each", "No", "Any", "Some",
+               "Another", "One", "In", "On", "At", "Of", "To", "From", "By", "With"}
 _LOWER_ORG = r"(?:company|union|league|society|agency|council|exchange|bank|party|association)"
 _ORG_SEQ = re.compile(r"(?:(?:" + INIT + r")+)?(?:" + NW + r"|[A-Z]{2,}\b)(?:(?:\s+(?:of|of\s+the|for|&"
                       r"|de)\s+|\s+|[’']s\s+|,\s+(?=[A-Z]\w+(?:,\s+[A-Z]\w+){0,4}\s+&))(?:Co\.|Bros\.|"
@@ -183,7 +189,7 @@ def find(text: str, common: frozenset = frozenset()) -> list[Candidate]:
     for m in _MESSRS.finditer(probe):
         out.append(Candidate(m.start(), m.end(), "org", "medium"))
     for m in _STREET.finditer(probe):
-        if not _bad_word(m.group().split()[0]) or m.group()[0].isdigit():
+        if m.group().split()[0] not in _NOT_STREET:
             out.append(Candidate(m.start(), m.end(), "place", "medium"))
     for m in _ROLE.finditer(probe):
         name = m.group("name").split()
