@@ -102,12 +102,15 @@ def test_heading_in_capitals_is_not_a_name():
 
 def test_rules_without_authority():
     text = ("Mrs. Stein came from Chicago with H. Goldsmith to the office of the Western Lace "
-            "Manufacturing Co. at 230 West Twelfth street. Later Stein left.")
+            "Manufacturing Co. at 230 West Twelfth street. Later Stein left for State street "
+            "on the West Side; the street was dark.")
     found = names(text)
     got = {(n[0], n[1]) for n in found}
     assert {("Mrs. Stein", "persName"), ("Chicago", "placeName"), ("H. Goldsmith", "persName"),
             ("Western Lace Manufacturing Co.", "orgName"),
-            ("230 West Twelfth street", "placeName"), ("Stein", "persName")} <= got
+            ("230 West Twelfth street", "placeName"), ("Stein", "persName"),
+            ("State street", "placeName"), ("West Side", "placeName")} <= got
+    assert not any(n[0].startswith("the street") for n in found)
     assert all(n[2] is None and n[3] in ("medium", "low") for n in found if n[1] != "roleName")
 
 
