@@ -16,30 +16,13 @@ from pathlib import Path
 
 from lxml import etree
 
-RNG = "http://relaxng.org/ns/structure/1.0"
-R = "{%s}" % RNG
-TEI_NS = "http://www.tei-c.org/ns/1.0"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
-# Pattern ids 0..2 are fixed; every other id is an (op, a, b) tuple in Grammar._table.
+from converter.rngnames import (R, TEI_NS, XML_NS, element_nc, local as _local, matches,
+                                qname, rng_children as _rng_children, show)
+
+__all__ = ["Grammar", "grammar", "element_names", "NOT_ALLOWED", "EMPTY", "TEI_NS", "XML_NS"]
+# Pattern ids 0 and 1 are fixed; every other id is an (op, a, b) tuple in Grammar._table.
 NOT_ALLOWED, EMPTY = 0, 1
 _SKIP = {"attribute", "text", "data", "value", "list", "empty"}  # consume no child element
-
-
-def _ns_of(el) -> str:
-    """The inherited ``ns`` attribute of an RNG element (RELAX NG's namespace inheritance)."""
-    while el is not None:
-        if el.get("ns") is not None:
-            return el.get("ns")
-        el = el.getparent()
-    return ""
-
-
-def _rng_children(el):
-    return [c for c in el if isinstance(c.tag, str) and c.tag.startswith(R)]
-
-
-def _local(el) -> str:
-    return etree.QName(el).localname
 
 
 class Grammar:
@@ -65,7 +48,7 @@ class Grammar:
             elif kind == "start":
                 self.start.append(el)
             elif el.get("name") is not None:
-                self.by_name.setdefault(self._qname(el, el.get("name")), []).append(el)
+                self.by_name.setdefault(qname(el, el.get("name")), []).append(el)
             else:
                 self.wild.append(el)
         self._table: list = [("notAllowed",), ("empty",)]
@@ -77,56 +60,9 @@ class Grammar:
         self._content_cache: dict = {}
         self._first_cache: dict = {}
 
-    # -- names ---------------------------------------------------------------------------
-    @staticmethod
-    def _qname(el, name: str) -> tuple:
-        if ":" in name:
-            prefix, local = name.split(":", 1)
-            return (el.nsmap.get(prefix, XML_NS if prefix == "xml" else ""), local)
-        return (_ns_of(el), name)
-
-    def _nameclass(self, el) -> tuple:
-        """A hashable name class: ("name", ns, local) | ("any"|"ns", ns, except) | ("or", a, b)."""
-        kind = _local(el)
-        if kind == "name":
-            return ("name",) + self._qname(el, (el.text or "").strip())
-        if kind in ("anyName", "nsName"):
-            exc = [self._nameclass(c) for e in _rng_children(el) for c in _rng_children(e)]
-            return ("any" if kind == "anyName" else "ns", _ns_of(el), tuple(exc))
-        parts = [self._nameclass(c) for c in _rng_children(el)]
-        out = parts[0] if parts else ("or",)
-        for p in parts[1:]:
-            out = ("or", out, p)
-        return out
-
-    def _element_nc(self, el, attribute: bool = False) -> tuple:
-        if el.get("name") is not None:
-            name = el.get("name")
-            if attribute and ":" not in name and el.get("ns") is None:
-                return ("name", "", name)  # attributes do not inherit ns
-            return ("name",) + self._qname(el, name)
-        return self._nameclass(_rng_children(el)[0])
-
-    @staticmethod
-    def matches(nc: tuple, name: tuple) -> bool:
-        """Whether the name class ``nc`` matches the (namespace, local) ``name``."""
-        if nc[0] == "name":
-            return (nc[1], nc[2]) == name
-        if nc[0] == "or":
-            return any(Grammar.matches(n, name) for n in nc[1:])
-        if nc[0] == "ns" and name[0] != nc[1]:
-            return False
-        return not any(Grammar.matches(e, name) for e in nc[2])
-
-    @staticmethod
-    def show(nc: tuple, what: str = "element") -> str:
-        """A name class as an editor reads it: ``teiHeader``, ``xml:id``, ``any element``."""
-        if nc[0] == "name":
-            prefix = {TEI_NS: "", "": "", XML_NS: "xml:"}.get(nc[1], "{%s}" % nc[1])
-            return prefix + nc[2]
-        if nc[0] == "or":
-            return " or ".join(Grammar.show(n, what) for n in nc[1:])
-        return f"any {what}" if nc[0] == "any" else f"any {what} in {{{nc[1]}}}"
+    # -- names (converter.rngnames) -----------------------------------------------------
+    matches = staticmethod(matches)
+    show = staticmethod(show)
 
     # -- patterns ------------------------------------------------------------------------
     def _mk(self, op: str, a=None, b=None) -> int:
@@ -165,7 +101,7 @@ class Grammar:
         kind = _local(el)
         kids = _rng_children(el)
         if kind == "element":
-            return self._mk("elem", self._element_nc(el))
+            return self._mk("elem", element_nc(el))
         if kind in _SKIP:
             return EMPTY
         if kind == "notAllowed":
@@ -259,7 +195,7 @@ class Grammar:
     def patterns_for(self, name: tuple) -> list:
         """The RNG ``<element>`` patterns that can match an element called ``name``."""
         hits = list(self.by_name.get(name, []))
-        return hits + [el for el in self.wild if self.matches(self._element_nc(el), name)]
+        return hits + [el for el in self.wild if self.matches(element_nc(el), name)]
 
     def content(self, name: tuple | None) -> int | None:
         """The children pattern of element ``name`` (None: the document, i.e. ``<start>``)."""
@@ -288,7 +224,7 @@ class Grammar:
             for c in _rng_children(el):
                 kind = _local(c)
                 if kind == "attribute":
-                    found.add(self._element_nc(c, attribute=True))
+                    found.add(element_nc(c, attribute=True))
                 elif kind == "ref" and c.get("name") not in seen:
                     seen.add(c.get("name"))
                     for d in self.defines.get(c.get("name"), []):
