@@ -31,6 +31,10 @@ _KEYWORD = re.compile(
 _KEYWORD_RANK = {"part": 1, "book": 1}
 # Parts of a book named by one word, with an optional description after a full stop:
 # "APPENDIX. Containing ILLUSTRATIONS of some Passages of the preceding Report."
+# The title of an embedded document: "EXTRACT of a REPRESENTATION made by …",
+# "TRANSCRIPT of a LETTER from …", "REPORT of the CONVENTION of OFFICERS, held at …"
+_DOCUMENT_TITLE = re.compile(r"^(?:The )?(?:EXTRACT|TRANSCRIPT|REPORT|COPY|ABSTRACT|MINUTES|PROCEEDINGS|"
+                             r"RESOLUTIONS?|MEMORIAL|PETITION|ADDRESS)\s+(?:of|from|to)\s")
 _BOOK_PART = re.compile(r"^(?:APPENDIX|Appendix|INTRODUCTION|Introduction|PREFACE|Preface|"
                         r"POSTSCRIPT|Postscript|CONCLUSION|EPILOGUE|Epilogue|PROLOGUE|Prologue|"
                         r"CONTENTS|Contents)\b[.:]?(?:\s+(?P<title>[A-Z].*))?$")
@@ -154,6 +158,8 @@ def heading_of(block: Block, nxt) -> dict | None:
         return {"n": bare, "rank": 2, "style": "numbered", "cert": "medium"}
     if sum(c.isalpha() for c in text) < 2:
         return None
+    if _DOCUMENT_TITLE.match(text) and len(words(text)) <= 30 and not text.endswith(":"):
+        return {"rank": 1, "style": "document", "cert": "low"}
     m = _BOOK_PART.match(text)
     if m and len(words(m.group("title") or "")) <= 15:
         return {"rank": 1, "style": "keyword", "cert": "medium"}
@@ -227,6 +233,8 @@ def mark_headings(doc: Document) -> Document:
     return doc.with_(body=out)
 
 
+# The formula that opens an official report: "… makes the following REPORT:", "… REPORTS:"
+_REPORTS = re.compile(r"\b(?:makes the following report|reports?|report as follows)\s*:$", re.I)
 _RUBRIC = re.compile(r"\b(?:following|subsequent|as follows|annexed|hereunto)\b", re.I)
 
 
@@ -246,8 +254,9 @@ def mark_rubrics(doc: Document) -> Document:
         if not (isinstance(blk, Block) and blk.kind == "p" and "\n" not in blk.text):
             continue
         text = blk.text.rstrip()
-        if (text.endswith((":", "viz.", "viz", "viz:")) and _RUBRIC.search(text) and
-                len(words(text)) <= 45 and _opens_document(body[i + 1])):
+        reports = bool(_REPORTS.search(text)) and len(words(text)) <= 120
+        if reports or (text.endswith((":", "viz.", "viz", "viz:")) and _RUBRIC.search(text) and
+                       len(words(text)) <= 45 and _opens_document(body[i + 1])):
             body[i] = blk.with_(kind="head", attrs={"rank": 1, "style": "rubric", "cert": "low"})
             doc.infer(blk.line, "heading (rubric before a document)", "low", text[:60])
     return doc.with_(body=body)
