@@ -153,6 +153,8 @@ def _unknown_attributes(g: Grammar, el) -> list[str]:
     """Messages for attributes of ``el`` the grammar never allows there (lxml reports no
     attribute problems on an element whose content already failed)."""
     out = []
+    if not g.patterns_for(_name(el)):
+        return out  # an element the grammar does not know: that is the problem to report
     for key in el.attrib:
         q = etree.QName(key)
         if not g.attribute_allowed(_name(el), (q.namespace or "", q.localname)):
