@@ -215,3 +215,26 @@ def test_output_symlink_is_replaced_not_written_through(seed, tmp_path):
     assert run("convert", seed, "-o", link).exit_code == 0
     assert precious.read_text() == "keep me"
     assert not link.is_symlink() and link.read_bytes().startswith(b"<?xml")
+
+
+def test_killed_run_leaves_old_or_complete_output(tmp_path):
+    """SIGKILL at some moment of a real run: the output is the old file or the whole new
+    one, never a prefix (whatever the timing, so the test does not depend on it)."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    seed = tmp_path / "big.txt"
+    seed.write_text("\n\n".join(f"Paragraph {i} of a long text, with words." for i in range(40_000)),
+                    encoding="utf-8")
+    out = tmp_path / "ed.xml"
+    for delay in (0.2, 0.6, 1.2):
+        out.write_bytes(b"OLD")
+        proc = subprocess.Popen([sys.executable, "-m", "converter", "convert", str(seed), "-o", str(out)],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=60)
+        data = out.read_bytes()
+        assert data == b"OLD" or (data.startswith(b"<?xml") and data.rstrip().endswith(b"</TEI>"))
