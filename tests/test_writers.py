@@ -219,6 +219,10 @@ def test_dates_quotes_lists_as_printed():
     assert [li.find("span[@class='label']").text for li in gloss] == ["(a)", "(b)"]
     assert gloss[0].get("id") == "s1.l2.i1" and "Labelled item" in gloss[0].text_content()
     assert doc.get_element_by_id("s1").find("div[@class='closer']") is not None
+    table = doc.get_element_by_id("s2.s1.t1")
+    assert table.findtext("caption") == "Exports, 1772"
+    assert [[td.text for td in tr] for tr in table.find("tbody")] == [
+        ["To North America", "£4,791,734"], ["To Africa", "866,398"]]
 
 
 def test_hostile_tei_is_text_never_script():

@@ -142,6 +142,10 @@ def test_layout_headings_lists_quotes_notes():
     # Both readings of a choice, in TEI order; a word broken across a page is whole.
     assert "recieve [receive]" in out and "middle" in out
     assert "INDEX OF NAMES" not in out
+    # A table that fits is set in columns, figures to the right.
+    t = lines.index("Exports, 1772")
+    assert lines[t + 2:t + 4] == ["To North America   £4,791,734",
+                                  "To Africa             866,398"]
 
 
 @pytest.mark.parametrize("width", [30, 50, 72, 100])

@@ -94,12 +94,22 @@ def table(body, el, out, depth, in_link) -> None:
             rows = etree.SubElement(out, "tbody")
         return etree.SubElement(rows, "tr")
 
+    def last_cell():
+        tr = last(rows)
+        return last(tr) if tr is not None else None
+
     if el.text and el.text.strip():
         add_text(etree.SubElement(row(), "td"), el.text)
     for child in el:
         name = local(child)
-        if name == "note" and child in body.app.note_no and not body.app.is_targeted(child):
-            body.marker(etree.SubElement(row(), "td"), body.app.note_no[child], in_link)
+        if name == "note" or name is None or name in SKIP:
+            # A note's mark and the text after it (or a comment's) run on in the last cell.
+            cell = last_cell() if rows is not None else None
+            cell = cell if cell is not None else etree.SubElement(row(), "td")
+            if child in body.app.note_no and not body.app.is_targeted(child):
+                body.marker(cell, body.app.note_no[child], in_link)
+            add_text(cell, child.tail)
+            continue
         elif name == "head" and last(out) is None:
             body.children(child, etree.SubElement(out, "caption"), True, depth, in_link)
         elif name == "row":

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from converter.writers.apparatus import Apparatus, reading_text
 from converter.writers.common import (INLINE, LINE_CONTEXTS, SKIP, Layout, header, local,
                                       norm)
+from converter.writers.text_table import rows_of, table_lines
 
 _DIVS = {"div", "div1", "div2", "div3", "div4", "div5", "div6", "div7"}
 _INDENTED = {"quote", "q", "said", "cit", "epigraph", "lg", "argument"}
@@ -181,6 +182,11 @@ class _Renderer:
         inner = indent + 4 if name in _INDENTED and local(el.getparent()) not in _INDENTED else indent
         if name == "list":
             inner = indent + 2
+        if name == "table":
+            heads, rows = rows_of(self, el)
+            for head, text in heads:
+                self.para(head, text, inner, "head", level)
+            return self.emit(table_lines(rows, self.width, inner))
         if not self.layout.has_blocks(el):
             return self.para(el, self.inline(el, lines), inner, name, level)
         buf = [el.text or ""]
