@@ -357,3 +357,6 @@ def test_browser_builds_the_page_as_written(browser, tei, tmp_path):
     assert tab.js(SHAPE) == expected
     facts = tab.js(CHECKS)
     assert facts["broken"] == [] and tab.errors() == []
+    tab.size(390, 844, mobile=True)  # and on a phone, nothing runs off the side
+    tab.open(path.as_uri())
+    assert tab.js(CHECKS)["overflow"] <= 0

@@ -68,7 +68,8 @@ text-indent:-1.2rem}.iname{font-weight:bold}.variants{color:var(--muted);font-st
 .occ a{font:.8rem system-ui,sans-serif;text-decoration:none;white-space:nowrap}
 footer{margin-top:3rem;font-size:.8rem;color:var(--muted);border-top:1px solid var(--rule);
 padding-top:1rem}
-table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid var(--rule);padding:.2rem .5rem;
+main,section.notes,section.index{overflow-wrap:break-word}a.ext{overflow-wrap:anywhere}
+table{border-collapse:collapse;margin:1rem 0;max-width:100%}td,th{border:1px solid var(--rule);padding:.2rem .5rem;
 vertical-align:top}
 .side{display:none}
 @media (min-width:80rem){body{margin-left:max(1rem,calc(50vw - 30rem))}
@@ -77,6 +78,7 @@ font-size:.8rem;line-height:1.4;color:var(--muted);text-indent:0;font-style:norm
 font-weight:normal;text-align:left;font-variant:normal;letter-spacing:normal}
 .side .sn{font:.7rem system-ui,sans-serif;vertical-align:.3em}}
 @media (max-width:40rem){body{padding:1rem .9rem 3rem;font-size:1rem}
+td,th{overflow-wrap:anywhere;padding:.2rem .3rem}
 .pn{position:static;float:left;width:auto;margin:.2rem .5rem 0 0}.cite{display:none}
 header dl{grid-template-columns:1fr}header dd{margin-bottom:.4rem}
 blockquote{margin-left:.6rem}}
