@@ -39,7 +39,7 @@ _BOOK_PART = re.compile(r"^(?:APPENDIX|Appendix|INTRODUCTION|Introduction|PREFAC
                         r"POSTSCRIPT|Postscript|CONCLUSION|EPILOGUE|Epilogue|PROLOGUE|Prologue|"
                         r"CONTENTS|Contents)\b[.:]?(?:\s+(?P<title>[A-Z].*))?$")
 _SECTION_KW = ("section", "sect.", "§")
-_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
+_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+[\d•]{1,2}"
                     r"|\b\d{1,2}(?:st|nd|rd|th|d)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
                     r"nov|dec)", re.I)
 _SESSION_DAY = re.compile(r"^(?:die\s+\w+|monday|tuesday|wednesday|thursday|friday|saturday|"
@@ -177,7 +177,7 @@ def heading_of(block: Block, nxt) -> dict | None:
     return found
 
 
-_TABLE_TITLE = re.compile(r"^[A-Z][^\t:;]*$")
+_TABLE_TITLE = re.compile(r"^[A-Z][^\t:;]*\.$")
 
 
 def _table_titles(body: list) -> list:
@@ -188,8 +188,9 @@ def _table_titles(body: list) -> list:
     for blk in body:
         if isinstance(blk, Block) and blk.kind == "p" and "\t" in blk.text and "\n" in blk.text:
             first, _sep, rest = blk.text.partition("\n")
+            found = heading_of(Block("p", first, blk.line), blk)
             if "\t" not in first and "\t" in rest and len(words(first)) <= 8 and (
-                    _TABLE_TITLE.match(first) or heading_of(Block("p", first, blk.line), blk)):
+                    _TABLE_TITLE.match(first) or (found and found["style"] != "plain")):
                 title, table = split_block(blk, len(first), "head")
                 attrs = heading_of(title.with_(kind="p"), table) or {}
                 out.extend([title.with_(attrs={**attrs, "rank": 3, "style": "table title",

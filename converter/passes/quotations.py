@@ -8,7 +8,8 @@ marks of its own to ``q`` or ``soCalled``).
 A short quoted phrase inside running text (one to three words, no sentence punctuation,
 not introduced by a colon or a verb of saying) is a scare quote: so-called "passivity",
 his "own" people, the "small men". A quoted name ("Leningrad Centre", "Zinoviev-Trotskyite
-bloc": two or three words, the first capitalised, after "the" or "of") is left as it is, marks and all, for the entity stage.
+bloc": two or three words, the first capitalised, after "the" or "of") is left as it is,
+marks and all, for the entity stage.
 Everything else that opens and closes within the block is a ``q``. Marks are paired
 within a block only, so an unbalanced quote never swallows the rest of the document.
 """
