@@ -76,7 +76,8 @@ vertical-align:top}
 .side{display:block;float:right;clear:right;width:14rem;margin:.1rem -16.5rem .6rem 0;
 font-size:.8rem;line-height:1.4;color:var(--muted);text-indent:0;font-style:normal;
 font-weight:normal;text-align:left;font-variant:normal;letter-spacing:normal}
-.side .sn{font:.7rem system-ui,sans-serif;vertical-align:.3em}}
+.side .sn{font:.7rem system-ui,sans-serif;vertical-align:.3em}
+.argument .side{margin-right:-18.5rem}}
 @media (max-width:40rem){body{padding:1rem .9rem 3rem;font-size:1rem}
 td,th{overflow-wrap:anywhere;padding:.2rem .3rem}
 .pn{position:static;float:left;width:auto;margin:.2rem .5rem 0 0}.cite{display:none}
