@@ -49,12 +49,32 @@ def check(data, raw: str, source: str) -> None:
         err = errors[0]
         parts = list(err.absolute_path)
         raise InputError(f"{json_path(parts)}: {err.message}", source, _line_of(raw, parts))
+    _check_characters(data, [], raw, source)
     seen: set[str] = set()
     for i, ent in enumerate(data.get("entities", [])):
         if ent["id"] in seen:
             raise InputError(f"$.entities[{i}].id: entity id {ent['id']!r} is used twice",
                              source, _line_of_value(raw, ent["id"], 2))
         seen.add(ent["id"])
+
+
+# What XML 1.0 cannot hold (as in converter.reader): a JSON "\u0000" escape would reach the
+# TEI as a character lxml refuses, so it is an error at its JSON path instead.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _check_characters(value, parts: list, raw: str, source: str) -> None:
+    if isinstance(value, str):
+        bad = _XML_ILLEGAL.search(value)
+        if bad:
+            raise InputError(f"{json_path(parts)}: contains U+{ord(bad.group()):04X}, a control "
+                             "character XML cannot hold", source, _line_of(raw, parts))
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            _check_characters(v, parts + [k], raw, source)
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            _check_characters(v, parts + [i], raw, source)
 
 
 def _line_of_value(raw: str, value: str, nth: int) -> int | None:

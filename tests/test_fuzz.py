@@ -274,3 +274,39 @@ def test_fuzz_validate_and_export_mutated_tei(base, edits, ops, schema):
     joined = "\n".join(outputs)
     assert BOX.token not in joined, "a file outside the input was read"
     assert BOX.hits == 0, "the network was touched"
+
+
+# -- convert with a sidecar -------------------------------------------------------------
+
+@st.composite
+def _text_and_sidecar(draw):
+    """A text, and a schema-valid sidecar whose entity names and note phrases are drawn
+    from that text (so they match, overlap and nest in awkward ways) or made up."""
+    text = draw(TEXT)
+    toks = [t for t in text.split() if t.strip()] or ["Nowhere"]
+    phrase = st.builds(lambda i, n: " ".join(toks[i % len(toks):i % len(toks) + n]),
+                       st.integers(0, 500), st.integers(1, 3)) | st.text(min_size=1, max_size=8)
+    phrase = phrase.filter(lambda s: s.strip())
+    entities = draw(st.lists(st.builds(
+        lambda i, kind, label, aliases: {"id": f"e{i}", "type": kind, "label": label,
+                                         "aliases": aliases},
+        st.integers(0, 10**6), st.sampled_from(["person", "place", "org", "event"]), phrase,
+        st.lists(phrase, max_size=3)), max_size=4, unique_by=lambda e: e["id"]))
+    notes = draw(st.lists(st.builds(lambda p, n, t: {"phrase": p, "occurrence": n, "text": t},
+                                    phrase, st.integers(1, 3), st.text(min_size=1, max_size=20)),
+                          max_size=3))
+    return text, {"entities": entities, "notes": notes}
+
+
+@FUZZ
+@given(_text_and_sidecar())
+def test_fuzz_convert_with_sidecar(case):
+    text, side = case
+    try:
+        sidecar.check(side, json.dumps(side), "fuzz.json")  # e.g. a control character
+        xml, _ = convert_bytes(text.encode("utf-8"), "fuzz.txt", "fuzz", side)
+    except InputError as err:
+        assert err.file in ("fuzz.txt", "fuzz.json") or "note" in err.message, err
+        return
+    assert check_tree(parse_bytes(xml, "fuzz.xml"), "fuzz.xml") == []
+    assert "".join(text_words(xml)) == "".join(_words_of(text.lstrip("\ufeff")))
