@@ -135,8 +135,12 @@ def write_results(path: Path, raw: dict, note: str = "") -> None:
     """Render ``raw`` (see bench/run.py) as Markdown at ``path``."""
     env, rows, seed, build = raw["env"], raw["sizes"], raw["seed"], raw["build"]
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    argv = list(sys.argv)
+    if "--note" in argv:  # the note is printed below, not repeated in the command line
+        i = argv.index("--note")
+        argv[i:i + 2] = ["--note", "..."]
     L = ["# Benchmark results", "",
-         f"Written by `{' '.join([Path(sys.executable).name] + sys.argv)}` on {now} "
+         f"Written by `{' '.join([Path(sys.executable).name] + argv)}` on {now} "
          f"(took {raw['seconds']:.0f} s). Rates are MB (10^6 bytes) per second of what the "
          "step reads: the text for convert and pandoc, the TEI for validate, the exports and "
          "Saxon. *In-process* is the stage alone in a warm process; *command* is the whole "
