@@ -161,7 +161,8 @@ def find_dates(text: str) -> list[Span]:
 
 
 def annotate(doc: Document) -> Document:
-    """Add ``date`` spans to every block (dates inside names are left to the names)."""
+    """Add ``date`` spans to every block (a date crossing a name or quotation is dropped
+    when the spans are nested, never the text under it)."""
 
     def visit(items):
         out = []
