@@ -3,10 +3,12 @@
 * ``convert`` on arbitrary Unicode text and arbitrary bytes, in several encodings: it never
   crashes (only InputError is allowed, and only for input with no text or undecodable
   bytes), the TEI is always valid, and no word is lost.
-* ``sidecar.load`` on arbitrary JSON: InputError or a dict, never a crash.
-* ``validate`` and ``export`` on mutated TEI (bytes flipped, ranges cut or doubled, hostile
-  snippets spliced in: DOCTYPEs with external entities, XInclude, stylesheet PIs, deep
-  nesting): never crash, and never read outside the input: a canary file with a random
+* ``sidecar.load`` on arbitrary JSON: InputError or a dict, never a crash; and ``convert``
+  with generated schema-valid sidecars whose names and note phrases come from the text.
+* ``validate`` (edition and tei_all) and ``export`` on mutated TEI (tree edits: elements
+  renamed, moved, doubled, deleted, odd attributes and text; then bytes flipped, ranges cut
+  or doubled, hostile snippets spliced in: DOCTYPEs with external entities, XInclude,
+  stylesheet PIs, deep nesting): never crash, and never read outside the input: a canary file with a random
   token sits next to the input and is referenced by path and URL, and a local TCP port
   referenced by URL records any connection.
 
