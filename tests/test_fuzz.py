@@ -8,9 +8,9 @@
 * ``validate`` (edition and tei_all) and ``export`` on mutated TEI (tree edits: elements
   renamed, moved, doubled, deleted, odd attributes and text; then bytes flipped, ranges cut
   or doubled, hostile snippets spliced in: DOCTYPEs with external entities, XInclude,
-  stylesheet PIs, deep nesting): never crash, and never read outside the input: a canary file with a random
-  token sits next to the input and is referenced by path and URL, and a local TCP port
-  referenced by URL records any connection.
+  stylesheet PIs, deep nesting): never crash, and never read outside the input: a canary
+  file with a random token sits next to the input and is referenced by path and URL, and a
+  local TCP port referenced by URL records any connection.
 
 The default run is short (``TEI_FUZZ_EXAMPLES``, default 40 per test, keeps the suite
 fast); for a long run: ``TEI_FUZZ_EXAMPLES=5000 python -m pytest tests/test_fuzz.py``.
