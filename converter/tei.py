@@ -185,9 +185,10 @@ _LISTS = (("person", "listPerson", "persName"), ("place", "listPlace", "placeNam
           ("org", "listOrg", "orgName"), ("event", "listEvent", "eventName"))
 
 
-def build_standoff(doc: Document):
+def build_standoff(doc: Document, order: dict | None = None):
     """``standOff``: the authority entries the text refers to (preferred name, the variants
-    seen, the editor's Wikidata id and note), then the editorial notes; None if neither."""
+    seen, the editor's Wikidata id and note), then the editorial notes in the reading order
+    of what they annotate (``order``: xml:id -> position in the text); None if neither."""
     ents, notes = doc.meta.get("_entities", []), doc.meta.get("_notes", [])
     if not ents and not notes:
         return None
@@ -208,6 +209,8 @@ def build_standoff(doc: Document):
                 entry.append(E.idno(ent.wikidata, type="wikidata"))
             if ent.note:
                 entry.append(E.note(ent.note))
+    order = order or {}
+    notes = sorted(notes, key=lambda n: order.get(n["target"].lstrip("#"), len(order)))
     for note in notes:
         el.append(E.note(note["text"], type="editorial", target="#" + note["target"].lstrip("#"),
                          resp="#editor"))
@@ -224,7 +227,11 @@ def build(doc: Document):
     _items(doc.body, ids, "", body)
     text.append(body)
     parts = [build_header(doc)]
-    standoff = build_standoff(doc)
+    # A note sorts where its marker is read: an anchor at its place, an element at its end.
+    pos = {el: i for i, el in enumerate(text.iter())}
+    order = {el.get(XML_ID): pos[el] + sum(1 for _ in el.iter()) - 1
+             for el in pos if el.get(XML_ID)}
+    standoff = build_standoff(doc, order)
     if standoff is not None:
         parts.append(standoff)  # TEI order: teiHeader, standOff, text
     tei = E.TEI(*parts, text)
