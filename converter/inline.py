@@ -19,13 +19,25 @@ class SpanNode:
     children: list = field(default_factory=list)
 
 
-def nest(spans, text_len: int) -> tuple[list[SpanNode], list[Span]]:
-    """Nest ``spans`` into a forest; returns (roots, dropped crossing spans)."""
+def _cuts_word(text: str, s: Span) -> bool:
+    """True when an edge of ``s`` falls between two letters or digits of one word."""
+    return any(0 < at < len(text) and text[at - 1].isalnum() and text[at].isalnum()
+               for at in (s.start, s.end))
+
+
+def nest(spans, text_len: int, text: str | None = None) -> tuple[list[SpanNode], list[Span]]:
+    """Nest ``spans`` into a forest; returns (roots, dropped spans). With ``text``, a span
+    whose edge cuts a word is dropped too: markup must never split a word of the source."""
     roots: list[SpanNode] = []
     stack: list[SpanNode] = []
     dropped: list[Span] = []
     ordered = sorted((s for s in spans if 0 <= s.start <= s.end <= text_len),
                      key=lambda s: (s.start, -s.end, s.rank))
+    if text is not None:
+        cut = [s for s in ordered if s.start < s.end and _cuts_word(text, s)]
+        if cut:
+            dropped.extend(cut)
+            ordered = [s for s in ordered if s not in cut]
     for s in ordered:
         while stack and (s.start >= stack[-1].span.end and not
                          (s.start == s.end == stack[-1].span.end == stack[-1].span.start)):

@@ -48,7 +48,7 @@ def _set_attrs(el, attrs: dict) -> None:
 
 def inline(el, text: str, spans) -> None:
     """Fill ``el`` with ``text``, nesting ``spans`` as child elements (newlines -> ``lb``)."""
-    roots, _dropped = nest(list(spans) + line_breaks(text, spans), len(text))
+    roots, _dropped = nest(list(spans) + line_breaks(text, spans), len(text), text)
 
     def fill(parent, nodes, start, end):
         pos, last = start, None

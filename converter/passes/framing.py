@@ -115,7 +115,7 @@ def _frame_segment(seg: list, doc: Document, last: bool) -> list:
                 doc.infer(seg[i].line, "letter opener and closer", "medium", seg[i].text[:40])
                 i = stop
                 continue
-            if i == 0:
+            if i == 0 and i + 1 < len(seg):  # an opener must open something
                 out.append(opener)
                 doc.infer(seg[i].line, "opener (salutation, dateline)", "medium", seg[i].text[:40])
                 i += 1

@@ -175,8 +175,9 @@ def _list_of(block: Block, doc: Document) -> Node:
         cert = "high"
     else:
         kind, cert = "simple", "medium"
-    if kind == "ordered" and not counts_on(labels):
-        # "1. / 1. / 3." is not a numbered sequence: keep the labels, drop the numbering.
+    if kind != "bulleted" and labels and not counts_on(labels):
+        # "1. / 1. / 3." is not a numbered sequence (nor is a list only partly labelled):
+        # keep the labels, drop the numbering.
         items = [it.with_(attrs={}) for it in items]
         kind, cert = "simple", "medium"
     doc.infer(block.line, f"list of lines ({kind})", cert, f"{len(items)} items")
