@@ -64,12 +64,12 @@ class Matcher:
         node.setdefault(_END, []).append((toks, payload))
         self.longest = max(self.longest, len(toks))
 
-    def _names_at(self, toks: list[re.Match], i: int) -> list:
+    def _names_at(self, toks: list[re.Match], keys: list[str], i: int) -> list:
         """Every name starting at token ``i`` as (last token, payloads), longest first."""
         node, found_here = self.root, []
         for j in range(i, min(len(toks), i + self.longest)):
             self.steps += 1
-            node = node.get(key(toks[j].group()))
+            node = node.get(keys[j])
             if node is None:
                 break
             if _END in node:
@@ -83,9 +83,15 @@ class Matcher:
         """All hits as (hit, depth): depth 0 for the outermost names, 1 for names inside
         them ("Soviet Union" inside "... Party of the Soviet Union"), and so on."""
         toks = tokens(text)
+        keys = [t.group().casefold() for t in toks]  # tokens() already read the long s as s
+        root = self.root
         cands = []  # (first token, last token, payloads), by first token, longest first
-        for i in range(len(toks)):
-            cands.extend((i, j, payloads) for j, payloads in self._names_at(toks, i))
+        for i, k in enumerate(keys):
+            # Most tokens start no name: one dict probe here instead of a walk per token.
+            if k in root:
+                cands.extend((i, j, payloads) for j, payloads in self._names_at(toks, keys, i))
+            else:
+                self.steps += 1
         out: list[tuple[Hit, int]] = []
         self._select(cands, 0, len(cands), toks, len(toks), 0, out)
         return out

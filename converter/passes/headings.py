@@ -140,10 +140,15 @@ def _dated_heading(text: str) -> dict | None:
     return None
 
 
+# No heading rule accepts more than 30 words; past this length a block is prose, and the
+# rules below (which scan every character) need not run on it.
+_HEAD_MAX_CHARS = 800
+
+
 def heading_of(block: Block, nxt) -> dict | None:
     """Heading attributes (n, rank, style, cert) if ``block`` is a heading line, else None."""
     text = block.text.strip()
-    if block.kind != "p" or "\n" in text or nxt is None:
+    if block.kind != "p" or "\n" in text or nxt is None or len(text) > _HEAD_MAX_CHARS:
         return None
     if text.endswith((",", ";", "-", "–", "—")) or _IMPRINT.search(text):
         return None

@@ -24,7 +24,9 @@ def _join_kind(prev: Block, nxt: Block) -> tuple[str, str] | None:
     if prev.kind != "p" or nxt.kind != "p" or "\n" in prev.text:
         return None
     tail, head = prev.text.rstrip(), nxt.text.lstrip()
-    if len(words(tail)) < MIN_WORDS or _LIST_START.match(head):
+    # Counting the words of a prefix suffices (a prefix never has more) and keeps long
+    # paragraphs cheap.
+    if (len(words(tail[:400])) < MIN_WORDS and len(words(tail)) < MIN_WORDS) or _LIST_START.match(head):
         return None
     found = heading_of(prev, nxt)
     if found and found.get("style") in ("numbered", "keyword"):
