@@ -11,7 +11,7 @@ import re
 
 from lxml import etree
 
-from converter.rngexplain import NOT_ALLOWED, TEI_NS, Grammar, element_names, grammar
+from converter.rngexplain import NOT_ALLOWED, Grammar, element_names, grammar
 
 _NS = re.compile(r"\{http://www\.tei-c\.org/ns/1\.0\}")
 _ATTR = re.compile(r"Invalid attribute (\S+) for element (\S+)")

@@ -11,7 +11,7 @@ from lxml.builder import ElementMaker
 
 from converter import TOOL_NAME, __version__
 from converter.inline import line_breaks, nest
-from converter.model import Block, Document, Node
+from converter.model import Block, Document
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"

@@ -30,3 +30,11 @@ def tei_all():
 
 def in_ci() -> bool:
     return bool(os.environ.get("CI"))
+
+
+@pytest.fixture
+def seed(tmp_path):
+    """A small seed text in a temporary folder."""
+    path = tmp_path / "seed.txt"
+    path.write_text("A Title\n\nSome words of the text.\n", encoding="utf-8")
+    return path

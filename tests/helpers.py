@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from lxml import etree
 
 from converter.model import Block, Node
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
+HOSTILE = Path(__file__).resolve().parent / "hostile"
+VALID = HOSTILE / "tei" / "valid.xml"
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 SKIP = {"teiHeader", "note", "standOff", "fw"}
 
@@ -49,3 +52,12 @@ def outline(items, depth: int = 0) -> list[str]:
             lines.append(f"{pad}{it.kind}[{attrs}]")
             lines.extend(outline(it.children, depth + 1))
     return lines
+
+
+def run(*args):
+    """Invoke the CLI in-process with string arguments."""
+    from click.testing import CliRunner
+
+    from converter.cli import main
+
+    return CliRunner().invoke(main, [str(a) for a in args])

@@ -7,25 +7,33 @@ import os
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from converter.cli import main
 from converter.errors import InputError
 from converter.xmlio import write_atomic
 
-HOSTILE = Path(__file__).resolve().parent / "hostile"
-VALID = HOSTILE / "tei" / "valid.xml"
+from tests.helpers import VALID, run
 
 
-def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args])
+def _fail_writes(monkeypatch, error: OSError, half: bool = False) -> None:
+    """Make the temp file of write_atomic fail with ``error`` (after half the bytes)."""
+    real_fdopen = os.fdopen
 
+    class Failing:
+        def __init__(self, fh):
+            self.fh = fh
 
-@pytest.fixture
-def seed(tmp_path):
-    path = tmp_path / "seed.txt"
-    path.write_text("A Title\n\nSome words of the text.\n", encoding="utf-8")
-    return path
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.fh.close()
+
+        def write(self, data):
+            if half:
+                self.fh.write(data[: len(data) // 2])
+            raise error
+
+    monkeypatch.setattr(os, "fdopen", lambda fd, mode: Failing(real_fdopen(fd, mode)))
 
 
 def _leftovers(folder: Path) -> list[str]:
@@ -55,23 +63,7 @@ def test_interrupted_convert_keeps_old_output(seed, tmp_path, monkeypatch):
     """Through the CLI: a crash while writing leaves the previous edition and no temp file."""
     out = tmp_path / "ed.xml"
     out.write_bytes(b"PREVIOUS EDITION")
-    real_fdopen = os.fdopen
-
-    class Half:
-        def __init__(self, fh):
-            self.fh = fh
-
-        def __enter__(self):
-            return self
-
-        def __exit__(self, *exc):
-            self.fh.close()
-
-        def write(self, data):
-            self.fh.write(data[: len(data) // 2])
-            raise OSError(5, "Input/output error")
-
-    monkeypatch.setattr(os, "fdopen", lambda fd, mode: Half(real_fdopen(fd, mode)))
+    _fail_writes(monkeypatch, OSError(5, "Input/output error"), half=True)
     res = run("convert", seed, "-o", out)
     assert res.exit_code == 1
     assert res.stderr.strip() == f"{out}: cannot write output: Input/output error"  # no hint
@@ -171,22 +163,7 @@ def test_read_only_filesystem_is_a_clear_error(seed):
 def test_full_disk_is_a_clear_error(seed, tmp_path, monkeypatch):
     out = tmp_path / "ed.xml"
     out.write_bytes(b"OLD")
-    real_fdopen = os.fdopen
-
-    class Full:
-        def __init__(self, fh):
-            self.fh = fh
-
-        def __enter__(self):
-            return self
-
-        def __exit__(self, *exc):
-            self.fh.close()
-
-        def write(self, data):
-            raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(os, "fdopen", lambda fd, mode: Full(real_fdopen(fd, mode)))
+    _fail_writes(monkeypatch, OSError(28, "No space left on device"))
     res = run("convert", seed, "-o", out)
     assert res.exit_code == 1
     assert res.stderr.splitlines() == [

@@ -3,9 +3,7 @@ nesting, a 6 MB edition, inputs over the limit or endless; one-line errors, --de
 tracebacks, a closed pipe, messages quoting user data."""
 from __future__ import annotations
 
-from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from converter import xmlio
@@ -15,19 +13,7 @@ from converter.validate import check_tree
 from converter.xmlio import parse_bytes
 from tests.helpers import text_words, words
 
-HOSTILE = Path(__file__).resolve().parent / "hostile"
-VALID = HOSTILE / "tei" / "valid.xml"
-
-
-def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args])
-
-
-@pytest.fixture
-def seed(tmp_path):
-    path = tmp_path / "seed.txt"
-    path.write_text("A Title\n\nSome words of the text.\n", encoding="utf-8")
-    return path
+from tests.helpers import VALID, run
 
 
 # -- sizes ------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from converter.model import Block, Document, Node, Span, attrs_of
+from converter.model import Document, Node, Span, attrs_of
 
 _MARKER = re.compile(r"(?:(?<=[\s:;,.—–])|^)\((?P<v>\d{1,2}|[a-z]|[ivx]{1,5})\)(?=\s+\S)")
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
