@@ -157,6 +157,9 @@ def _fits(c, taken: _Taken) -> bool:
     return True
 
 
+_NEWLINE = re.compile("\n")
+
+
 class _Annotator:
     def __init__(self, ents: list[Entity]):
         self.ents = ents
@@ -168,7 +171,7 @@ class _Annotator:
     def block(self, blk: Block, extra: Matcher | None = None) -> Block:
         text, spans = blk.text, []
         taken = _Taken((s.start, s.end, "_span") for s in blk.spans if s.kind in ELEMENT.values())
-        self.lines = [i for i, ch in enumerate(text) if ch == "\n"]
+        self.lines = [m.start() for m in _NEWLINE.finditer(text)]  # for mention lines
         if extra is None:
             outer: list = []
             for hit, depth in self.matcher.find(text):

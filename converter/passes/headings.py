@@ -161,7 +161,7 @@ def heading_of(block: Block, nxt) -> dict | None:
     bare = text.rstrip(".")
     if is_roman(bare) and len(bare) <= 5:
         return {"n": bare, "rank": 2, "style": "numbered", "cert": "medium"}
-    if sum(c.isalpha() for c in text) < 2:
+    if sum(map(str.isalpha, text)) < 2:
         return None
     if _DOCUMENT_TITLE.match(text) and len(words(text)) <= 30 and not text.endswith(":"):
         return {"rank": 1, "style": "document", "cert": "low"}
