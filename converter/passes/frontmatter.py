@@ -57,7 +57,10 @@ def is_headnote(block: Block) -> bool:
 
 def front_matter(doc: Document) -> Document:
     """Move the opening author/title lines and headnote of ``doc.body`` into ``doc.front``
-    (or, for a printed book with an imprint, its whole title page)."""
+    (or, for a printed book with an imprint, its whole title page). Once a front exists the
+    body no longer starts the document, so the pass leaves it alone (it is idempotent)."""
+    if doc.front:
+        return doc
     paged = title_page(doc)
     if paged is not None:
         return paged

@@ -1,0 +1,38 @@
+"""Idempotence: every structure pass, applied again to the document it produced, changes
+nothing (a pass never fires on structure it or another pass already recovered). Checked on
+the seeds, the corpus texts and generated text."""
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from converter.passes import PASSES, run_passes
+from converter.reader import read
+from tests.conftest import ROOT, SHARED
+from tests.helpers import outline
+from tests.test_properties import TEXTS, words
+
+REAL = sorted((ROOT / "seeds").glob("*.txt")) + sorted((SHARED / "corpus" / "text").glob("*.txt"))
+
+
+def _shape(doc) -> list[str]:
+    return ["# front"] + outline(doc.front) + ["# body"] + outline(doc.body)
+
+
+def _check(data: bytes) -> None:
+    doc = run_passes(read(data, "i.txt", "i"))
+    once = _shape(doc)
+    for fn in PASSES:
+        assert _shape(fn(doc)) == once, f"{fn.__name__} changed its own output"
+
+
+@pytest.mark.parametrize("path", REAL, ids=[p.stem for p in REAL])
+def test_passes_are_idempotent_on_real_texts(path: Path):
+    _check(path.read_bytes())
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_passes_are_idempotent_on_any_text(text):
+    if words(text):
+        _check(text.encode("utf-8"))
