@@ -15,7 +15,7 @@ from __future__ import annotations
 import calendar
 import re
 
-from converter.model import Block, Document, Span, attrs_of
+from converter.model import Block, Document, Span, attrs_of, map_blocks
 
 MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
           "july": 7, "august": 8, "september": 9, "october": 10, "november": 11,
@@ -164,16 +164,8 @@ def annotate(doc: Document) -> Document:
     """Add ``date`` spans to every block (a date crossing a name or quotation is dropped
     when the spans are nested, never the text under it)."""
 
-    def visit(items):
-        out = []
-        for it in items:
-            if isinstance(it, Block):
-                found = find_dates(it.text)
-                if found:
-                    it = it.with_(spans=list(it.spans) + found)
-                out.append(it)
-            else:
-                out.append(it.with_(children=visit(it.children)))
-        return out
+    def add(blk: Block) -> Block:
+        found = find_dates(blk.text)
+        return blk.with_(spans=list(blk.spans) + found) if found else blk
 
-    return doc.with_(front=visit(doc.front), body=visit(doc.body))
+    return doc.with_(front=map_blocks(doc.front, add), body=map_blocks(doc.body, add))

@@ -18,7 +18,7 @@ from pathlib import Path
 from converter import entity_rules, lexicon
 from converter.errors import InputError
 from converter.matcher import Matcher
-from converter.model import Block, Document, Span, attrs_of, walk_blocks
+from converter.model import Block, Document, Span, attrs_of, map_blocks, walk_blocks
 
 ELEMENT = {"person": "persName", "place": "placeName", "org": "orgName", "event": "eventName"}
 _RANK = {"org": 20, "event": 22, "place": 25, "person": 30}
@@ -230,31 +230,21 @@ class _Annotator:
                               "cert": cert or "high", "context": context})
 
 
-def _map_blocks(items, fn):
-    out = []
-    for it in items:
-        if isinstance(it, Block):
-            out.append(fn(it))
-        else:
-            out.append(it.with_(children=_map_blocks(it.children, fn)))
-    return out
-
-
 def annotate(doc: Document, extra: list[dict] = ()) -> Document:
     """Add name spans to every block; record mentions and the entities referred to."""
     ann = _Annotator(authority(doc.sidecar, extra))
     texts = [b.text for b in list(walk_blocks(doc.front)) + list(walk_blocks(doc.body))]
     ann.common = entity_rules.common_words(texts)
-    front = _map_blocks(doc.front, ann.block)
-    body = _map_blocks(doc.body, ann.block)
+    front = map_blocks(doc.front, ann.block)
+    body = map_blocks(doc.body, ann.block)
     if ann.known:
         # A name the rules found once ("Tom Cordery", "Mrs. Stein") is the same name where
         # it recurs without its cue ("Cordery", "Stein").
         again = Matcher()
         for name, typ in sorted(ann.known.items()):
             again.add(name, (typ,))
-        front = _map_blocks(front, lambda b: ann.block(b, again))
-        body = _map_blocks(body, lambda b: ann.block(b, again))
+        front = map_blocks(front, lambda b: ann.block(b, again))
+        body = map_blocks(body, lambda b: ann.block(b, again))
     meta = dict(doc.meta)
     meta["_mentions"] = sorted(ann.mentions, key=lambda m: m["line"])
     for m in meta["_mentions"]:

@@ -111,3 +111,15 @@ def walk_blocks(items):
             yield it
         else:
             yield from walk_blocks(it.children)
+
+
+def map_blocks(items, fn) -> list:
+    """``items`` with every Block (at any depth) replaced by ``fn(block)``; Nodes are copied
+    with their children mapped, so the input stays untouched (passes stay pure)."""
+    out = []
+    for it in items:
+        if isinstance(it, Block):
+            out.append(fn(it))
+        else:
+            out.append(it.with_(children=map_blocks(it.children, fn)))
+    return out

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from converter.errors import InputError
-from converter.model import Block, Document, Span, attrs_of
+from converter.model import Block, Document, Span, attrs_of, map_blocks, walk_blocks
 
 
 def note_id(note: dict, index: int) -> str:
@@ -32,14 +32,6 @@ def _where(doc: Document, note: dict) -> tuple[str, int | None]:
     return str(path), (raw.count("\n", 0, at) + 1 if at >= 0 else None)
 
 
-def _blocks(items):
-    for it in items:
-        if isinstance(it, Block):
-            yield it
-        else:
-            yield from _blocks(it.children)
-
-
 def annotate(doc: Document) -> Document:
     """Place an anchor for every phrase-anchored note; keep the notes for the builder."""
     notes = doc.sidecar.get("notes", [])
@@ -47,7 +39,7 @@ def annotate(doc: Document) -> Document:
         return doc
     anchors: dict[int, list[Span]] = {}  # id(block) -> anchors to add
     placed = []
-    blocks = list(_blocks(doc.front)) + list(_blocks(doc.body))
+    blocks = list(walk_blocks(doc.front)) + list(walk_blocks(doc.body))
     for i, note in enumerate(notes):
         ident = note_id(note, i)
         if "phrase" not in note:
@@ -74,19 +66,13 @@ def annotate(doc: Document) -> Document:
             Span(hit[1], hit[1], "anchor", attrs_of(**{"xml:id": ident}), 95))
         placed.append({"id": ident, "target": ident, "text": note["text"], "check": False})
 
-    def add(items):
-        out = []
-        for it in items:
-            if isinstance(it, Block):
-                extra = anchors.get(id(it))
-                out.append(it.with_(spans=list(it.spans) + extra) if extra else it)
-            else:
-                out.append(it.with_(children=add(it.children)))
-        return out
+    def add(blk: Block) -> Block:
+        extra = anchors.get(id(blk))
+        return blk.with_(spans=list(blk.spans) + extra) if extra else blk
 
     meta = dict(doc.meta)
     meta["_notes"] = placed
-    return doc.with_(front=add(doc.front), body=add(doc.body), meta=meta)
+    return doc.with_(front=map_blocks(doc.front, add), body=map_blocks(doc.body, add), meta=meta)
 
 
 def check_targets(tei, doc: Document) -> None:
