@@ -169,6 +169,8 @@ class _Annotator:
         self.common: frozenset = frozenset()  # words the document uses in lower case
 
     def block(self, blk: Block, extra: Matcher | None = None) -> Block:
+        """``blk`` with name spans added: authority names and rule finds, or (with
+        ``extra``) the recurrences of names the rules found elsewhere in the document."""
         text, spans = blk.text, []
         taken = _Taken((s.start, s.end, "_span") for s in blk.spans if s.kind in ELEMENT.values())
         self.lines = [m.start() for m in _NEWLINE.finditer(text)]  # for mention lines

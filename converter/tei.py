@@ -79,6 +79,7 @@ class _Ids:
         self.counts: dict[tuple[str, str], int] = {}
 
     def next(self, scope: str, kind: str) -> str:
+        """The next id for an element of ``kind`` in ``scope`` (``s2`` -> ``s2.p4``)."""
         prefix = _ID_PREFIX[kind]
         key = (scope, prefix)
         self.counts[key] = self.counts.get(key, 0) + 1
