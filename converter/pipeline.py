@@ -5,17 +5,11 @@ the document, so the same input always gives the same bytes.
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from converter import dates, entities, notes, reader, sidecar, tei
 from converter.model import Document
 from converter.passes import run_passes
-
-_MONTHS = ("january february march april may june july august september october "
-           "november december").split()
-_DATE = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")\s+(\d{1,2}),\s+(\d{4})\b")
-
 
 def doc_id(path: Path) -> str:
     """The edition id: the seed's file name without extension."""
@@ -32,10 +26,11 @@ def _metadata(doc: Document) -> dict:
             meta.setdefault("author", blk.text)
         elif blk.kind == "argument" and "date" not in meta and not doc.sidecar.get("metadata"):
             # Only without a sidecar: a headnote's date may be another text's (a commentary).
-            hits = _DATE.findall(blk.text)
-            if hits:
-                month, day, year = hits[-1]
-                meta["date"] = f"{year}-{_MONTHS.index(month.lower()) + 1:02d}-{int(day):02d}"
+            # The last full date in it, read by the one date parser the text uses too.
+            days = [d.attr("when") for d in dates.find_dates(blk.text)
+                    if len(d.attr("when") or "") == 10]
+            if days:
+                meta["date"] = days[-1]
     return meta
 
 

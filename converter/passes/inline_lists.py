@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from converter.model import Document, Node, Span, attrs_of
+from converter.model import Block, Document, Span, attrs_of, map_blocks
 
 _MARKER = re.compile(r"(?:(?<=[\s:;,.—–])|^)\((?P<v>\d{1,2}|[a-z]|[ivx]{1,5})\)(?=\s+\S)")
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
@@ -59,21 +59,15 @@ def inline_list_spans(text: str) -> list[Span]:
     return spans
 
 
-def _annotate(items, doc: Document) -> list:
-    out = []
-    for it in items:
-        if isinstance(it, Node):
-            out.append(it.with_(children=_annotate(it.children, doc)))
-            continue
-        spans = inline_list_spans(it.text) if it.kind in ("p", "item") else []
-        if spans:
-            doc.infer(it.line, "inline enumeration", "medium",
-                      f"{sum(s.kind == 'item' for s in spans)} items")
-            it = it.with_(spans=it.spans + spans)
-        out.append(it)
-    return out
-
-
 def inline_lists(doc: Document) -> Document:
     """Mark inline enumerations in every paragraph of the body."""
-    return doc.with_(body=_annotate(doc.body, doc))
+
+    def add(blk: Block) -> Block:
+        spans = inline_list_spans(blk.text) if blk.kind in ("p", "item") else []
+        if not spans:
+            return blk
+        doc.infer(blk.line, "inline enumeration", "medium",
+                  f"{sum(s.kind == 'item' for s in spans)} items")
+        return blk.with_(spans=blk.spans + spans)
+
+    return doc.with_(body=map_blocks(doc.body, add))
