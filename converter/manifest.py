@@ -19,7 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from converter import __version__
-from converter.xmlio import SCHEMAS_DIR, write_atomic
+from converter.resources import SCHEMAS_DIR
+from converter.xmlio import write_atomic
 
 MANIFEST_NAME = ".tei-edition-manifest.json"
 FORMAT = 1
@@ -49,7 +50,9 @@ def code_version() -> str:
     a rebuild after upgrading never keeps outputs made by the old code.
     """
     digest = hashlib.sha256(__version__.encode())
-    files = sorted(_PACKAGE_DIR.rglob("*.py")) + sorted(
+    # The schemas' __init__.py is left out: installed it lies under the package, editable
+    # beside it, and the key must not depend on how the tool was installed.
+    files = sorted(p for p in _PACKAGE_DIR.rglob("*.py") if SCHEMAS_DIR not in p.parents) + sorted(
         p for p in SCHEMAS_DIR.glob("*") if p.suffix in (".rng", ".sch", ".json"))
     for path in files:
         digest.update(str(path.relative_to(path.parent.parent)).encode())

@@ -7,16 +7,16 @@ from functools import lru_cache
 from lxml import etree
 from lxml import isoschematron
 
-from converter.xmlio import SCHEMAS_DIR, safe_parser
+from converter.resources import schema_file
+from converter.xmlio import safe_parser
 
-SCH_PATH = SCHEMAS_DIR / "tei-edition.sch"
+SCH_PATH = schema_file("tei-edition.sch")
 SVRL = "{http://purl.oclc.org/dsdl/svrl}"
 
 
 @lru_cache(maxsize=1)
 def _schematron():
-    if not SCH_PATH.exists():
-        return None
+    # No existence check: a missing schema is a broken install, never "no checks to run".
     return isoschematron.Schematron(etree.parse(str(SCH_PATH), safe_parser()),
                                     store_report=True)
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from converter.errors import InputError
 
-from converter.xmlio import SCHEMAS_DIR
+from converter.resources import schema_file
 
-SCHEMA_PATH = SCHEMAS_DIR / "sidecar.schema.json"
+SCHEMA_PATH = schema_file("sidecar.schema.json")
 
 
 @lru_cache(maxsize=1)

@@ -14,7 +14,8 @@ from pathlib import Path
 from lxml import etree
 
 from converter.errors import InputError, one_line
-from converter.xmlio import SCHEMAS_DIR, parse_bytes, read_input, safe_parser
+from converter.resources import schema_file
+from converter.xmlio import parse_bytes, read_input, safe_parser
 
 NAMED = {"edition": "tei-edition.rng", "tei_all": "tei_all.rng", "tei_lite": "tei_lite.rng"}
 _NS = re.compile(r"\{http://www\.tei-c\.org/ns/1\.0\}")
@@ -36,7 +37,7 @@ class Problem:
 def schema_path(name: str) -> Path:
     """Resolve ``edition``/``tei_all``/``tei_lite`` or a path to an .rng file."""
     if name in NAMED:
-        return SCHEMAS_DIR / NAMED[name]
+        return schema_file(NAMED[name])
     path = Path(name)
     if not path.exists():
         raise InputError(f"no such schema: {name}", name,

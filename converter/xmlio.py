@@ -17,7 +17,6 @@ from lxml import etree
 
 from converter.errors import InputError
 
-SCHEMAS_DIR = Path(__file__).resolve().parent.parent / "schemas"
 # Inputs are read whole; beyond this a file is refused rather than exhausting memory.
 MAX_INPUT = 256 * 1024 * 1024
 

@@ -1,0 +1,1 @@
+"""The schemas, installed as package data of ``converter.schemas`` (see converter.resources)."""
