@@ -26,7 +26,9 @@ import pytest
 from converter.pipeline import convert_file
 from converter.writers import html as html_writer
 from converter.xmlio import parse_bytes
-from tests.conftest import in_ci
+from tests.conftest import in_ci, params, shared_params
+
+pytestmark = pytest.mark.slow  # headless Chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "tests" / "output"
@@ -326,13 +328,12 @@ SHAPE = r"""(() => { const out = [];
   const walk = (el, depth) => { out.push(depth + ':' + el.tagName.toLowerCase());
                                 for (const c of el.children) walk(c, depth + 1); };
   walk(document.documentElement, 0); return out; })()"""
-GOLD = sorted((ROOT.parent / "shared" / "corpus" / "gold").glob("*.xml"))
-PAGES = [ROOT / "tests/fixtures/writers/full.xml", ROOT / "tests/fixtures/writers/standoff.xml",
-         ROOT / "tests/fixtures/writers/hostile.xml",
-         *sorted((ROOT / "tei").glob("*.xml")), *GOLD]
+PAGES = params([ROOT / "tests/fixtures/writers/full.xml", ROOT / "tests/fixtures/writers/standoff.xml",
+                ROOT / "tests/fixtures/writers/hostile.xml", *sorted((ROOT / "tei").glob("*.xml"))]
+               ) + shared_params("corpus/gold", "*.xml")
 
 
-@pytest.mark.parametrize("tei", PAGES, ids=[p.stem for p in PAGES])
+@pytest.mark.parametrize("tei", PAGES)
 def test_browser_builds_the_page_as_written(browser, tei, tmp_path):
     """The browser's DOM has exactly the nesting the writer made: no paragraph closed early
     by a block inside it, no link split by a link inside it (HTML's parser repairs such

@@ -53,6 +53,7 @@ def _statuses(results) -> dict:
     return out
 
 
+@pytest.mark.slow  # 200 files, twice
 def test_parallel_build_then_incremental_skip(corpus):
     seeds, tei, ed = corpus
     first = build_all(seeds, tei, ed, jobs=2)
@@ -202,6 +203,7 @@ def test_progress_bar_line_and_summary():
     assert table.splitlines()[-2].split() == ["total", "3", "12", "0", "0"]
 
 
+@pytest.mark.slow  # 200 files, two builds
 def test_two_builds_of_one_folder_at_once(corpus):
     seeds, tei, ed = corpus
     cmd = [sys.executable, "-m", "converter", "build", str(seeds), "--out", str(tei),

@@ -11,6 +11,8 @@ from converter.build import build_all
 from converter.cli import main
 from converter.manifest import MANIFEST_NAME
 
+pytestmark = pytest.mark.slow  # starts a Dask cluster
+
 distributed = pytest.importorskip("distributed")
 
 

@@ -13,6 +13,8 @@ import pytest
 
 from tests.helpers import text_words, words
 
+pytestmark = pytest.mark.slow  # megabyte inputs through the whole build
+
 MB = 1_000_000
 SHAPE = 300_000  # enough for a quadratic pass to take minutes, cheap enough for every run
 TIMEOUT = 120  # seconds; a linear pipeline takes a few at most

@@ -202,6 +202,7 @@ def test_rule_helpers():
     assert not entity_rules.sentence_initial("He left Long ago", 8)
 
 
+@pytest.mark.slow  # long inputs
 @pytest.mark.parametrize("unit", ["Abc, ", "Mr. ", "A. ", "The Committee of the ", "Abc & ",
                                   "March 3, ", "Abc's ", "12 and "])
 def test_no_regex_blows_up_on_long_runs(unit):

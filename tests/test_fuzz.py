@@ -26,6 +26,7 @@ import tempfile
 import threading
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -37,6 +38,8 @@ from converter.validate import check_file, check_tree
 from converter.writers import WRITERS
 from converter.xmlio import parse_bytes, parse_file
 from tests.helpers import text_words, words
+
+pytestmark = pytest.mark.slow  # hypothesis fuzzing of every command
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = int(os.environ.get("TEI_FUZZ_EXAMPLES", "40"))

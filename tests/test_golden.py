@@ -1,6 +1,7 @@
 """Golden cases: tests/golden/<case>/input.txt (+ input.json) must give expected.xml,
 expected.html and expected.txt byte for byte, and the XML must be valid against our
-schema and tei_all. Regenerate with ``pytest --update-golden`` and review the diff."""
+schema and tei_all. A mismatch prints a unified diff and the command that accepts it;
+``pytest tests/test_golden.py --update-golden`` rewrites them all (review the git diff)."""
 from pathlib import Path
 
 import pytest
@@ -28,13 +29,9 @@ def _outputs(case: Path) -> dict[str, bytes]:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_golden(case, update_golden):
+def test_golden(case, golden):
     for name, data in _outputs(case).items():
-        path = case / name
-        if update_golden:
-            path.write_bytes(data)
-        assert path.exists(), f"{path} missing: run pytest --update-golden"
-        assert data == path.read_bytes(), f"{case.name}/{name} differs from the golden file"
+        golden(data, case / name)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])

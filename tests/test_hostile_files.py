@@ -194,6 +194,7 @@ def test_output_symlink_is_replaced_not_written_through(seed, tmp_path):
     assert not link.is_symlink() and link.read_bytes().startswith(b"<?xml")
 
 
+@pytest.mark.slow  # kills a process mid-write
 def test_killed_run_leaves_old_or_complete_output(tmp_path):
     """SIGKILL at some moment of a real run: the output is the old file or the whole new
     one, never a prefix (whatever the timing, so the test does not depend on it)."""

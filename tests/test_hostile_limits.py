@@ -3,7 +3,7 @@ nesting, a 6 MB edition, inputs over the limit or endless; one-line errors, --de
 tracebacks, a closed pipe, messages quoting user data."""
 from __future__ import annotations
 
-
+import pytest
 from click.testing import CliRunner
 
 from converter import xmlio
@@ -18,6 +18,7 @@ from tests.helpers import VALID, run
 
 # -- sizes ------------------------------------------------------------------------------
 
+@pytest.mark.slow  # a megabyte of text
 def test_one_megabyte_single_line(tmp_path):
     text = " ".join(f"w{i}ord" for i in range(150_000))[:1_000_000].rsplit(" ", 1)[0]
     seed = tmp_path / "long.txt"
@@ -55,6 +56,7 @@ def test_deeply_nested_tei_is_refused_clearly(tmp_path):
         assert "Traceback" not in res.output
 
 
+@pytest.mark.slow  # a large TEI file
 def test_large_tei_file_validates_and_exports(tmp_path):
     """A 6 MB edition (30 000 paragraphs) goes through validate and both exports."""
     text = VALID.read_text(encoding="utf-8")

@@ -8,11 +8,11 @@ from hypothesis import HealthCheck, given, settings
 
 from converter.passes import PASSES, run_passes
 from converter.reader import read
-from tests.conftest import ROOT, SHARED
+from tests.conftest import ROOT, params, shared_params
 from tests.helpers import outline
 from tests.test_properties import TEXTS, words
 
-REAL = sorted((ROOT / "seeds").glob("*.txt")) + sorted((SHARED / "corpus" / "text").glob("*.txt"))
+REAL = params(sorted((ROOT / "seeds").glob("*.txt"))) + shared_params("corpus/text", "*.txt")
 
 
 def _shape(doc) -> list[str]:
@@ -26,7 +26,7 @@ def _check(data: bytes) -> None:
         assert _shape(fn(doc)) == once, f"{fn.__name__} changed its own output"
 
 
-@pytest.mark.parametrize("path", REAL, ids=[p.stem for p in REAL])
+@pytest.mark.parametrize("path", REAL)
 def test_passes_are_idempotent_on_real_texts(path: Path):
     _check(path.read_bytes())
 

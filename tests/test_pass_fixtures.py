@@ -1,6 +1,7 @@
 """Per-pass fixtures: tests/fixtures/passes/<pass>/<case>.txt with an expected outline
 (<case>.outline) of the document after all passes. Cases named ``not-*`` are look-alikes
-that must NOT fire. Regenerate with ``pytest --update-golden``."""
+that must NOT fire. A mismatch prints a unified diff and the command that accepts it;
+a new case's outline is written by ``--update-golden`` (review it)."""
 from pathlib import Path
 
 import pytest
@@ -14,12 +15,7 @@ CASES = sorted(FIXTURES.glob("*/*.txt"))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.parent.name}/{c.stem}" for c in CASES])
-def test_pass_fixture(case, update_golden):
+def test_pass_fixture(case, golden):
     doc = run_passes(read(case.read_bytes(), str(case), case.stem))
     got = "\n".join(["# front"] + outline(doc.front) + ["# body"] + outline(doc.body)) + "\n"
-    expected = case.with_suffix(".outline")
-    if update_golden or not expected.exists():
-        expected.write_text(got, encoding="utf-8")
-        if not update_golden:
-            pytest.fail(f"wrote missing {expected.name}; review it and rerun")
-    assert got == expected.read_text(encoding="utf-8")
+    golden(got, case.with_suffix(".outline"))

@@ -116,6 +116,7 @@ def test_imprint_is_anchored():
     assert not IMPRINT.match("The report was ordered to be printed at once.")
 
 
+@pytest.mark.slow  # long inputs
 @pytest.mark.parametrize("unit", ["(1) a ", "“a ", "First, ", "I. II. ", "A, B: ", "1. x\n\n",
                                   "SECTION I.\n\n", "a\n", "Tobacco 4,349 Dollars.\n"])
 def test_no_rule_is_slow_on_repetitive_input(unit):

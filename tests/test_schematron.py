@@ -63,6 +63,7 @@ def test_validate_reports_file_and_line(tmp_path):
     assert f"{path}:5:1: @ref=\"#trotsky\" on persName points" in res.output
 
 
+@pytest.mark.slow  # a long division
 def test_long_division_is_checked_in_linear_time(tmp_path):
     # 5000 paragraphs in one division, names with @resp in each: a rule context with a
     # predicate made libxslt count siblings for every node (minutes here); now about a second.

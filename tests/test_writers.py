@@ -16,7 +16,7 @@ from lxml import html as lhtml
 from converter.writers import html as html_writer
 from converter.writers.html_style import CSS, JS
 from converter.xmlio import parse_bytes, parse_file
-from tests.conftest import SHARED
+from tests.conftest import params, shared_params
 from tests.helpers import words
 from tests.test_writers_text import cuts
 
@@ -24,10 +24,10 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "writers"
 TEI = "{http://www.tei-c.org/ns/1.0}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-FILES = ([FIXTURES / "full.xml", FIXTURES / "standoff.xml"] + sorted((ROOT / "tei").glob("*.xml"))
-         + sorted((ROOT / "tests" / "golden").glob("*/expected.xml"))
-         + sorted((SHARED / "corpus" / "gold").glob("*.xml")))
-IDS = [f"{p.parent.name}/{p.stem}" for p in FILES]
+FILES = (params([FIXTURES / "full.xml", FIXTURES / "standoff.xml"] + sorted((ROOT / "tei").glob("*.xml"))
+                + sorted((ROOT / "tests" / "golden").glob("*/expected.xml")),
+                id=lambda p: f"{p.parent.name}/{p.stem}")
+         + shared_params("corpus/gold", "*.xml"))
 HTML_BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "section", "blockquote",
                "figure", "figcaption", "br", "td", "th", "tr", "table", "caption", "ul", "ol",
                "main", "header", "nav", "footer", "dl", "dt", "dd"}
@@ -60,7 +60,7 @@ def test_fixture_is_valid_tei(tei_all, name):
     assert tei_all.validate(tree), tei_all.error_log
 
 
-@pytest.mark.parametrize("path", FILES, ids=IDS)
+@pytest.mark.parametrize("path", FILES)
 def test_page_skeleton_and_links(path):
     doc = page(path)
     assert doc.get("lang")
@@ -88,7 +88,7 @@ def test_page_skeleton_and_links(path):
             assert href.startswith(("https://", "http://")), href
 
 
-@pytest.mark.parametrize("path", FILES, ids=IDS)
+@pytest.mark.parametrize("path", FILES)
 def test_no_word_of_the_text_is_lost(path):
     tree = parse_file(path)
     doc = main_keeps_words(tree)
@@ -258,6 +258,7 @@ def _long_tei(paragraphs: int) -> bytes:
             f'</fileDesc></teiHeader><text><body>{body}</body></text></TEI>').encode()
 
 
+@pytest.mark.slow  # long documents
 def test_long_documents_take_linear_time():
     """Eight times the text takes about eight times as long, not 64 (counting a
     paragraph's index mentions again for each mention once made it quadratic)."""
