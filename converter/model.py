@@ -38,6 +38,18 @@ def attrs_of(**kw) -> tuple:
     return tuple(sorted((k, str(v)) for k, v in kw.items() if v is not None))
 
 
+@dataclass(frozen=True)
+class Line:
+    """One printed line of the source: its text without the margin, the columns of white
+    space before it (tabs count to the next multiple of 8), the column where it ends, and
+    its 1-based line number in the file. Layout analysis reads these; passes may too."""
+
+    text: str
+    indent: int
+    end: int
+    number: int
+
+
 @dataclass
 class Block:
     """A paragraph-level run of text. ``kind``: ``p``, ``head``, ``label``, ``docAuthor``,
@@ -49,6 +61,7 @@ class Block:
     line: int
     spans: list = field(default_factory=list)
     attrs: dict = field(default_factory=dict)
+    lines: tuple = ()  # the source Lines it was read from (empty once a pass rebuilds it)
 
     def with_(self, **kw) -> "Block":
         """A copy with some fields changed (passes stay pure)."""
@@ -94,6 +107,7 @@ class Document:
     meta: dict = field(default_factory=dict)
     sidecar: dict = field(default_factory=dict)
     report: list = field(default_factory=list)
+    layout: object = None  # the page measure (converter.layout.Measure) once layout has run
 
     def with_(self, **kw) -> "Document":
         """A copy with some fields changed (passes stay pure)."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from converter import dates, entities, notes, reader, sidecar, tei
+from converter import dates, entities, layout, notes, reader, sidecar, tei
 from converter.model import Document
 from converter.passes import run_passes
 
@@ -41,6 +41,7 @@ def convert_bytes(data: bytes, source: str, ident: str, side: dict | None = None
     entries of a shared authority file) to TEI bytes."""
     doc = reader.read(data, source, ident, encoding)
     doc = doc.with_(sidecar=side or {})
+    doc = layout.unwrap(doc)
     doc = run_passes(doc)
     doc = doc.with_(meta=_metadata(doc))
     # Annotation stages, after the structure is settled: names, dates, editorial notes.

@@ -10,11 +10,11 @@ import codecs
 import re
 
 from converter.errors import InputError
-from converter.model import Block, Document
+from converter.model import Block, Document, Line
 
 # XML 1.0 forbids C0 controls other than TAB/LF/CR, lone surrogates, and U+FFFE/FFFF.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_BLANK_RUN = re.compile(r"\n[ \t\u00a0]*\n\s*")
+_BLANK_RUN = re.compile(r"\n(?:[ \t\u00a0]*\n)+")  # blank lines, not the next margin
 
 
 def decode(data: bytes, source: str, encoding: str | None = None) -> str:
@@ -84,18 +84,29 @@ def normalise(text: str) -> tuple[str, int]:
     return text, n + layout
 
 
+def source_line(raw: str, number: int) -> Line:
+    """The geometry of one printed line: text without the margin, indent and end column."""
+    body = raw.rstrip()
+    text = body.lstrip()
+    margin = body[: len(body) - len(text)]
+    indent = len(margin.expandtabs(8)) if "\t" in margin else len(margin)
+    return Line(text, indent, indent + len(text), number)
+
+
 def split_blocks(text: str) -> list[Block]:
-    """Split at blank lines; each block keeps its internal newlines and its first line."""
+    """Split at blank lines; each block keeps its printed lines (with their indentation,
+    for layout analysis), its text with one line per line, and its first line number."""
     blocks: list[Block] = []
     pos, line = 0, 1
     for m in _BLANK_RUN.finditer(text + "\n\n"):
         chunk = text[pos:m.start()]
-        stripped = chunk.strip()
-        if stripped:
-            lead = chunk[: len(chunk) - len(chunk.lstrip())]
-            lines = [ln.strip() for ln in stripped.split("\n")]
-            blocks.append(Block("p", "\n".join(ln for ln in lines if ln),
-                                line + lead.count("\n")))
+        if chunk.strip():
+            lead = chunk[: len(chunk) - len(chunk.lstrip("\n"))]
+            first = line + lead.count("\n")
+            lines = tuple(source_line(raw, first + k)
+                          for k, raw in enumerate(chunk[len(lead):].split("\n")) if raw.strip())
+            blocks.append(Block("p", "\n".join(ln.text for ln in lines), lines[0].number,
+                                lines=lines))
         line += text.count("\n", pos, m.end()) if m.end() <= len(text) else text.count("\n", pos)
         pos = m.end()
     return blocks
