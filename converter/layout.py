@@ -15,6 +15,7 @@ gives the same structure wrapped or unwrapped.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -28,6 +29,9 @@ _MAX_OVER = 0.02
 # ... and most lines that are followed by another line of their block end near the measure.
 _NEAR = 15
 _MIN_NEAR_SHARE = 0.6
+# How far short of the measure a line may end and still be full (a run-on line).
+_SLACK = 12
+_ENDS = re.compile(r"[.!?:;][\"'”’)\]]*$")
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,12 @@ def is_full(line: Line, nxt: Line, width: int) -> bool:
     if not width:
         return False
     room = 0 if line.text.endswith("-") and not line.text.endswith(" -") else 1
-    return line.end + room + len(_first_token(nxt.text)) > width
+    reach = line.end + room + len(_first_token(nxt.text))
+    if reach > width:
+        return True
+    # Wrappers and typists often break a little short of the measure; near it, a line runs
+    # on unless it ends a sentence and the next begins a new one with a capital.
+    return reach > width - _SLACK and not (_ENDS.search(line.text) and nxt.text[:1].isupper())
 
 
 def logical_lines(lines: tuple, width: int) -> list[list[Line]]:

@@ -1,0 +1,57 @@
+"""Layout analysis: hard-wrapped prose is unwrapped, meaningful lines are kept, and text
+given one paragraph per line is left alone (so wrapped and unwrapped give one structure)."""
+from __future__ import annotations
+
+import textwrap
+
+from converter import layout, reader
+from converter.pipeline import convert_bytes
+
+PROSE = [
+    "It is idle to speculate on the possible results of a different treatment. Mill "
+    "remained delicate throughout his life, but was endowed with that intense mental energy "
+    "which is so often combined with physical weakness.",
+    "His youth was sacrificed to an idea; he was designed by his father to carry on his work; "
+    "the individuality of the boy was unimportant. A visit to the south of France at the age "
+    "of fourteen was not without its influence.",
+    "Moreover, he derived from it his interest in foreign politics, which remained one of his "
+    "characteristics to the end of his life, and in 1823 he was appointed junior clerk.",
+]
+VERSE = "O water, voice of my heart, crying in the sand,\nAll night long crying with a mournful cry,\nAs I lie and listen, and cannot understand\nThe voice of my heart in my side."
+
+
+def _doc(text: str):
+    return layout.unwrap(reader.read(text.encode(), "t.txt", "t"))
+
+
+def test_wrapped_paragraphs_are_joined_and_verse_is_kept():
+    wrapped = "\n\n".join(textwrap.fill(p, 70) for p in PROSE)
+    doc = _doc(wrapped + "\n\n" + VERSE + "\n\n" + wrapped)
+    assert doc.layout.width in range(60, 71)
+    texts = [b.text for b in doc.body]
+    assert texts[:3] == PROSE and texts[4:] == PROSE
+    assert texts[3] == VERSE  # short lines that begin with capitals stay lines
+
+
+def test_one_paragraph_per_line_is_left_alone():
+    doc = _doc("\n\n".join(PROSE) + "\n\n" + VERSE)
+    assert doc.layout.width == 0
+    assert [b.text for b in doc.body] == PROSE + [VERSE]
+
+
+def test_geometry_is_kept():
+    doc = _doc("Title\n\n    an indented line\n  and one less\n")
+    assert [(ln.indent, ln.end, ln.number) for ln in doc.body[1].lines] == [(4, 20, 3), (2, 14, 4)]
+
+
+def test_hyphen_and_dash_at_line_end_join_without_space():
+    group = [reader.source_line("the friend and wife--", 1), reader.source_line("the inspirer", 2)]
+    assert layout.join_printed(group) == "the friend and wife--the inspirer"
+
+
+def test_wrapped_and_unwrapped_give_the_same_tei_text():
+    flat = "\n\n".join(PROSE * 3)
+    wrapped = "\n\n".join(textwrap.fill(p, 70) for p in PROSE * 3)
+    a, _ = convert_bytes(flat.encode(), "a.txt", "a")
+    b, _ = convert_bytes(wrapped.encode(), "a.txt", "a")
+    assert a == b
