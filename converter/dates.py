@@ -2,8 +2,13 @@
 
 "1927" -> ``when=1927``, "November 1923" -> ``1923-11``, "March 3, 1937" -> ``1937-03-03``,
 "19th Day of September, Anno Domini 1765" -> ``1765-09-19`` (an article before the day,
-"on the 19th Day", stays outside the date, as in most editions), "October 28" (no year)
--> ``--10-28``, "the summer and autumn of 1923" -> ``notBefore=1923-06 notAfter=1923-11``.
+"on the 19th Day", stays outside the date, as in most editions), "14th day of July AD
+1862", "the first of May, eighteen hundred and forty one" (a year in words), "October 28"
+(no year) -> ``--10-28``, "the summer and autumn of 1923" -> ``notBefore=1923-06
+notAfter=1923-11``. A weekday before the date is part of it ("Monday Morning, July 30,
+1888"). Where the document's own date is known (``context``: the sidecar's or the title
+page's), a date without a year takes its year ("Tuesday, July 10" -> ``1888-07-10``) and
+"the 3d instant" / "ult." / "prox." a day of its month, the one before or after.
 Relative expressions ("ten years ago") are left alone. A day that does not exist in its
 month ("February 30") is still marked, but without a value and with ``cert="low"``.
 
@@ -15,7 +20,7 @@ from __future__ import annotations
 import calendar
 import re
 
-from converter.model import Block, Document, Span, attrs_of, map_blocks
+from converter.model import Block, Document, Span, attrs_of, map_blocks, walk_blocks
 
 MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
           "july": 7, "august": 8, "september": 9, "october": 10, "november": 11,
@@ -36,10 +41,27 @@ _MONTH = (r"(?P<{n}>(?:" + "|".join(MONTHS) + r")\b|(?:" + "|".join(_ABBR) + r")
 _DAYWORD = (r"(?:(?:twenty|thirty)[- ]?)?(?:" + "|".join(_ORD_WORDS) + ")|(?:twenty|thirty)"
             r"(?:[- ]?(?:" + "|".join(_CARD_WORDS[:9]) + "))?|" + "|".join(_CARD_WORDS))
 _DAY = r"(?P<{n}>\d{{1,2}}(?:st|nd|rd|th|d)?\.?|" + _DAYWORD + r")"
-_YEAR = r"(?P<{n}>1[0-9]{{3}}|20[0-9]{{2}})(?![\d,.]\d)"
-# A weekday before the date ("Thursday, July 25, 1765") stays outside it, as in most
-# editions: the calendar date is what @when states.
-_ERA = r"(?:(?:anno(?:que)?\s+domini|a\.\s?d\.)\s*,?\s*)?"
+_UNITS = "one two three four five six seven eight nine".split()
+_TEENS = ("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen "
+          "nineteen").split()
+_TENS_ALL = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+             "seventy": 70, "eighty": 80, "ninety": 90}
+_SMALL = (r"(?:(?:" + "|".join(_TENS_ALL) + r")(?:[- ]?(?:" + "|".join(_UNITS) + r"))?|"
+          + "|".join(_TEENS + _UNITS) + ")")
+# A year in words: "eighteen hundred and forty one", "one thousand seven hundred and
+# sixty-five" (never a bare "eighteen hundred", which is as often a sum).
+_SPELLED = (r"(?:(?:sixteen|seventeen|eighteen|nineteen)\s+hundred|one\s+thousand,?\s+"
+            r"(?:six|seven|eight|nine)\s+hundred),?\s+(?:and\s+)?" + _SMALL + r"\b")
+_YEAR = r"(?P<{n}>1[0-9]{{3}}|20[0-9]{{2}}|" + _SPELLED + r")(?![\d,.]\d)"
+# A weekday before the date ("Thursday, July 25, 1765", "Monday Morning, July 30") is
+# part of it; one set in capitals ("WEDNESDAY, October 9") heads a journal's entry and
+# stays outside, as editions mark it.
+_WEEKDAY = (r"(?:(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning"
+            r"|evening|afternoon|night))?\s*,?\s+(?:the\s+)?(?P<wd_end>))?")
+_ERA = (r"(?:(?:anno(?:que)?\s+domini|a\.\s?d\.|AD(?=\s)|in\s+the\s+year\s+of\s+our\s+lord"
+        r"|in\s+the\s+year)\s*,?\s*)?")
+# "the 3d instant", "the 10th ult.": a day of the document's month (or the one before/after).
+_REL_MONTH = r"(?P<rel>inst(?:ant)?\b\.?|ult(?:imo)?\b\.?|prox(?:imo)?\b\.?)"
 _AMPM = r"(?:[,.]?\s+[AP]\.\s?M\.(?!\w))?"
 
 
@@ -57,7 +79,7 @@ def _y(n: str) -> str:
 
 # One alternation, longest forms first; every branch names its parts.
 _PATTERN = re.compile(
-    r"(?<![\w-])(?:"
+    r"(?<![\w-])" + _WEEKDAY + r"(?:"
     # March 3, 1937 / October the 3d. 1765 / Sept. 17, 1787, A. M.
     + _m("m1") + r"\s+(?:the\s+)?" + _d("d1") + r"(?:\s*,)?\s+" + _ERA + _y("y1") + _AMPM
     # the 19th Day of September, Anno Domini 1765 / 3 March 1937 / fifth of November
@@ -70,11 +92,16 @@ _PATTERN = re.compile(
     # the summer and autumn of 1923 / the spring of 1921
     + r"|(?P<s1>spring|summer|autumn|fall|winter)(?:\s+and\s+(?P<s2>spring|summer"
     r"|autumn|fall|winter))?\s+of\s+" + _y("y5")
+    # the 3d instant / the 10th ult.
+    + r"|(?<=the )" + _d("d6") + r"\s+(?:day\s+of\s+)?(?:the\s+)?" + _REL_MONTH
     # the 1920s
     + r"|(?P<dec>1[0-9]{2}0)'?s"
+    # in the year of our Lord 1862 / A.D. eighteen hundred and sixty
+    + r"|(?:(?<=the )year\s+of\s+our\s+lord|anno\s+domini|a\.\s?d\.|AD(?=\s))\s*,?\s*"
+    + _y("y8")
     # in 1927 (a bare year only after a word that introduces a time)
     + r"|(?<![\w-])(?:in|of|since|until|till|by|from|during|before|after|year|early|late|mid)"
-      r"\s+" + _y("y7") + r"(?!\s+(?:miles|men|pounds|dollars|acres|tons|feet|yards|souls|"
+      r"\s+(?P<y7>1[0-9]{3}|20[0-9]{2})(?![\d,.]\d)(?!\s+(?:miles|men|pounds|dollars|acres|tons|feet|yards|souls|"
       r"persons|people|troops|soldiers|l\.|£))"
     + r")(?![\w-])", re.IGNORECASE)
 
@@ -109,31 +136,75 @@ def _looks_like_month(tok: str) -> bool:
     return tok[:1].isupper()
 
 
-def normalise(match: re.Match) -> dict | None:
+def year_value(tok: str | None) -> int | None:
+    """A year in digits or in words ("eighteen hundred and forty one" -> 1841)."""
+    if not tok:
+        return None
+    if tok.isdigit():
+        return int(tok)
+    words = re.findall(r"[a-z]+", tok.lower().replace("-", " "))
+    if "thousand" in words:  # one thousand eight hundred ...
+        words = words[words.index("thousand") + 1:]
+        century = (_UNITS.index(words[0]) + 1) * 100 + 1000
+    else:
+        century = (_TEENS.index(words[0]) + 10) * 100
+    rest = 0
+    for w in words[words.index("hundred") + 1:]:
+        rest += _TENS_ALL.get(w) or (_UNITS.index(w) + 1 if w in _UNITS else 0) \
+            or (_TEENS.index(w) + 10 if w in _TEENS else 0)
+    return century + rest
+
+
+def _relative_month(tok: str, context: str | None) -> tuple[int, int] | None:
+    """(year, month) meant by "instant" / "ultimo" / "proximo" in a document of ``context``."""
+    if not context or len(context) < 7 or not context[:4].isdigit():
+        return None
+    year, month = int(context[:4]), int(context[5:7])
+    step = {"i": 0, "u": -1, "p": 1}[tok[0].lower()]
+    month += step
+    if month == 0:
+        return year - 1, 12
+    if month == 13:
+        return year + 1, 1
+    return year, month
+
+
+def _day_date(year, month: int, day: int | None) -> dict | None:
+    if day is None:
+        return None
+    limit = calendar.monthrange(int(year) if year else 2000, month)[1]
+    if not 1 <= day <= limit:
+        return {"cert": "low"}
+    if year:
+        return {"when": f"{int(year):04d}-{month:02d}-{day:02d}"}
+    return {"when": f"--{month:02d}-{day:02d}"}
+
+
+def normalise(match: re.Match, context: str | None = None) -> dict | None:
     """The TEI date attributes (``when`` or ``notBefore``/``notAfter``) for one match;
-    ``{}`` when the expression is a date without a value we can state; None if no date."""
+    ``{}`` when the expression is a date without a value we can state; None if no date.
+    ``context`` is the document's own date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``), when
+    known: a day without a year takes its year."""
     g = match.groupdict()
     for key in ("m1", "m2", "m3", "m4"):
         if g.get(key) and not _looks_like_month(g[key]):
             return None
+    doc_year = context[:4] if context and context[:4].isdigit() else None
     if g["m1"] or g["m2"] or g["m4"]:
         month = _month_value(g["m1"] or g["m2"] or g["m4"])
         day = _day_value(g["d1"] or g["d2"] or g["d4"])
-        year = g["y1"] or g["y2"]
-        if day is None:
-            return None
         if g["m4"] and not g["d4"][0].isdigit():
             return None  # "March one": too likely to be prose
-        limit = calendar.monthrange(int(year) if year else 2000, month)[1]
-        if not 1 <= day <= limit:
-            return {"cert": "low"}
-        if year:
-            return {"when": f"{year}-{month:02d}-{day:02d}"}
-        return {"when": f"--{month:02d}-{day:02d}"}
+        return _day_date(year_value(g["y1"] or g["y2"]) or doc_year, month, day)
+    if g["d6"]:
+        ym = _relative_month(g["rel"], context)
+        return _day_date(*ym, _day_value(g["d6"])) if ym else {}
     if g["m3"]:
-        return {"when": f"{g['y3']}-{_month_value(g['m3']):02d}"}
+        return {"when": f"{year_value(g['y3'])}-{_month_value(g['m3']):02d}"}
+    if g["y8"]:
+        return {"when": f"{year_value(g['y8']):04d}"}
     if g["s1"]:
-        year = int(g["y5"])
+        year = year_value(g["y5"])
         first = SEASONS[g["s1"].lower()]
         last = SEASONS[(g["s2"] or g["s1"]).lower()]
         end_year = year + 1 if last[1] < first[0] or first == SEASONS["winter"] else year
@@ -145,27 +216,45 @@ def normalise(match: re.Match) -> dict | None:
     return None
 
 
-def find_dates(text: str) -> list[Span]:
-    """Date spans in ``text`` (non-overlapping, leftmost-longest), with their values."""
+def find_dates(text: str, context: str | None = None) -> list[Span]:
+    """Date spans in ``text`` (non-overlapping, leftmost-longest), with their values;
+    ``context`` is the document's date when known (see ``normalise``)."""
     probe = text.replace("ſ", "s")
     out = []
     for m in _PATTERN.finditer(probe):
-        value = normalise(m)
+        value = normalise(m, context)
         if value is None:
             continue
         start, end = m.start("y7") if m.group("y7") else m.start(), m.end()
+        if m.group("wd") and (m.group("wd").isupper() or m.group("y7")):
+            start = max(start, m.end("wd_end"))
         while end > start and probe[end - 1] in " ,\n":
             end -= 1
         out.append(Span(start, end, "date", attrs_of(**value), 40))
     return out
 
 
+def document_date(doc: Document) -> str | None:
+    """The document's own date: the metadata's, else the first full date of the front
+    matter (a newspaper's dateline, a letter's title), else None."""
+    if doc.meta.get("date"):
+        return str(doc.meta["date"])
+    for blk in walk_blocks(doc.front):
+        for span in find_dates(blk.text):
+            when = span.attr("when") or ""
+            if len(when) == 10 and when[0] != "-":
+                return when
+    return None
+
+
 def annotate(doc: Document) -> Document:
     """Add ``date`` spans to every block (a date crossing a name or quotation is dropped
     when the spans are nested, never the text under it)."""
 
+    context = document_date(doc)
+
     def add(blk: Block) -> Block:
-        found = find_dates(blk.text)
+        found = find_dates(blk.text, context)
         return blk.with_(spans=list(blk.spans) + found) if found else blk
 
     return doc.with_(front=map_blocks(doc.front, add), body=map_blocks(doc.body, add))
