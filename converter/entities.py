@@ -141,7 +141,7 @@ _LONGEST = 400
 
 def _fits(c, taken: _Taken) -> bool:
     """A candidate (start, end, type) may join ``taken`` if it crosses nothing and nests
-    only inside an organisation (if it is none itself) or around one."""
+    only inside an organisation (if it is a place) or around one."""
     if c[1] - c[0] > _LONGEST:
         return False
     for t in taken.near(c[0], c[1]):
@@ -149,8 +149,9 @@ def _fits(c, taken: _Taken) -> bool:
             continue
         if (c[0], c[1]) == (t[0], t[1]):
             return False
-        if t[0] <= c[0] and c[1] <= t[1] and t[2] == "org" and c[2] != "org":
-            continue  # "Kiev" in "Kiev Party organization"; not "Central Committee" in it
+        if t[0] <= c[0] and c[1] <= t[1] and t[2] == "org" and c[2] == "place":
+            continue  # "Kiev" in "Kiev Party organization"; not "Central Committee" in it,
+            # nor the person a firm is named after ("Julius Stein & Co.")
         if c[0] <= t[0] and t[1] <= c[1] and c[2] == "org":
             continue
         return False
@@ -223,7 +224,9 @@ class _Annotator:
             self.known.setdefault(surface, typ)
             last = surface.split()[-1]
             if len(surface.split()) > 1 and not last.endswith(".") and last not in \
-                    lexicon.NOT_NAMES and last not in lexicon.GIVEN_NAMES:
+                    lexicon.NOT_NAMES and last not in lexicon.GIVEN_NAMES and \
+                    not re.fullmatch(r"[IVXL]+|First|Second|Third|Fourth|Fifth", last, re.I):
+                # (a regnal number is no surname: "II" of "Henry II")
                 self.known.setdefault(last, typ)
         line = blk.line + bisect.bisect_left(self.lines, start)
         context = " ".join(text[max(0, start - 60):min(len(text), end + 60)].split())

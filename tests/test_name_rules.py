@@ -1,0 +1,101 @@
+"""Names without an authority: the person-name grammar, the shipped gazetteer and its
+guards, administrative places, and the data files shipped with the package."""
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from converter import entities, lexicon
+from converter.cli import main
+from converter.model import Block, Document
+
+TEI = "{http://www.tei-c.org/ns/1.0}"
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    """(words, element) of every name the rules mark in one paragraph."""
+    doc = Document("t", "t.txt", [Block("p", text, 1)], sidecar={})
+    blk = entities.annotate(doc).body[0]
+    return sorted((text[s.start:s.end], s.kind) for s in blk.spans if s.kind != "roleName")
+
+
+@pytest.mark.parametrize("text,name,kind", [
+    # A middle initial does not split a name.
+    ("The man who asked was Charles L. Hutchinson, president of it.",
+     "Charles L. Hutchinson", "persName"),
+    ("We wrote to James E. Stanford about the lease.", "James E. Stanford", "persName"),
+    # A given name from the shipped list (not in the old hand list) with a surname.
+    ("The deed was signed by Kenneth Harlow in the presence of two witnesses.",
+     "Kenneth Harlow", "persName"),
+    # A regnal number belongs to the name.
+    ("the troops of George the Third have crossed the sea", "George the Third", "persName"),
+    # Titles of the 1860s.
+    ("the petition of Hon. Josiah Quincy was read", "Hon. Josiah Quincy", "persName"),
+    ("he served under Gen. Sherman until the end", "Gen. Sherman", "persName"),
+    # A place word inside a person's name stays in the name.
+    ("we met Paris Green at the mill that morning", "Paris Green", "persName"),
+    # Places: the shipped gazetteer, administrative patterns.
+    ("he removed to Sacramento in the spring", "Sacramento", "placeName"),
+    ("a resident of the State of Illinois for ten years", "State of Illinois", "placeName"),
+    ("the sheriff of Cook County and his men", "Cook County", "placeName"),
+    ("they went on to Kansas City by rail", "Kansas City", "placeName"),
+])
+def test_rule_finds_the_whole_name(text, name, kind):
+    assert (name, kind) in found(text)
+
+
+def test_plural_title_names_each_of_a_list():
+    text = "the report of Comrades Mirzoyan, Vainov and Kabakov was heard"
+    people = [n for n, k in found(text) if k == "persName"]
+    assert people == ["Kabakov", "Mirzoyan", "Vainov"]
+
+
+@pytest.mark.parametrize("text,not_name", [
+    ("Time was short, and he left.", "Time"),        # an everyday word, not the town
+    ("China cups and a china bowl stood there.", "China"),  # written in lower case too
+    ("He was a German by birth.", "German"),           # a people, not a person
+    ("Sale of the lands was ordered.", "Sale"),
+    ("In April we sowed the field.", "April"),          # a month, whatever the census says
+    ("the bold Roman legions marched", "Roman"),
+    ("They have St. Luke in the parish.", "Luke"),      # a saint, not a man of the text
+])
+def test_guards_keep_common_words_out(text, not_name):
+    assert not [n for n, _ in found(text) if not_name in n.split()]
+
+
+def test_possessive_stays_outside_the_name():
+    assert ("Tom Cordery", "persName") in found("It was Tom Cordery's dog that barked.")
+
+
+def test_person_a_firm_is_named_after_is_not_tagged_inside_it():
+    names = found("She worked three days for Julius Stein & Co. in the city.")
+    assert [n for n, k in names if k == "persName"] == []
+    assert any(k == "orgName" and n.endswith("Stein & Co.") for n, k in names)
+
+
+def test_data_files_ship_in_the_package():
+    data = resources.files("converter").joinpath("data")
+    assert len(data.joinpath("given_names.txt").read_text(encoding="utf-8").split()) > 1000
+    rows = data.joinpath("places.tsv").read_text(encoding="utf-8").splitlines()
+    assert len(rows) > 3000 and all(len(r.split("\t")) == 3 for r in rows)
+    assert "Kenneth" in lexicon.GIVEN_NAMES and "April" not in lexicon.GIVEN_NAMES
+    assert "Sacramento" in lexicon.GAZETTEER
+
+
+def test_convert_marks_names_in_the_tei(tmp_path):
+    src = tmp_path / "petition.txt"
+    src.write_text("To the Honorable the Legislature.\n\nYour petitioner, Charles L. Hutchinson,"
+                   " of Cook County, in the State of Illinois, says that on the 14th day of"
+                   " July AD 1862 he removed to Sacramento.\n", encoding="utf-8")
+    out = tmp_path / "petition.xml"
+    res = CliRunner().invoke(main, ["convert", str(src), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    text = etree.parse(str(out)).getroot().find(f"{TEI}text")
+    got = {(etree.QName(e).localname, "".join(e.itertext()), e.get("when"))
+           for e in text.iter(f"{TEI}persName", f"{TEI}placeName", f"{TEI}date")}
+    assert {("persName", "Charles L. Hutchinson", None), ("placeName", "Cook County", None),
+            ("placeName", "State of Illinois", None), ("placeName", "Sacramento", None),
+            ("date", "14th day of July AD 1862", "1862-07-14")} <= got
