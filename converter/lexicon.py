@@ -124,7 +124,9 @@ TITLE_WORDS = _words(
     "Speaker Governor Governour Attorney General Lieutenant Colonel Chairman President "
     "Treasurer Clerk Judge Justice Mayor Sheriff Commissioner Commander Chancellor "
     "Minister Ambassador Deputy Member Members Delegate Delegates Officer Colonies Colony "
-    "Provinces Province States Kingdom Empire Republic Commonwealth Nation Nations People")
+    "Provinces Province States Kingdom Empire Republic Commonwealth Nation Nations People "
+    "Secretary Superintendent Manager Agent Staff Counsel Inspector Surveyor Auditor "
+    "Director Editor Consul Postmaster Assembly Court Orders Order")
 # Words that make "<Name> Hill", "F. Hill", "M. Common" a place.
 PLACE_WORDS = _words("Common Hill Heath Green Wood Bridge Field Fields Farm Moor Down Downs "
                      "Vale Valley Abbey Castle Manor Lane Street Square River Lake Island Bay "
