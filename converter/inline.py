@@ -52,6 +52,30 @@ def nest(spans, text_len: int, text: str | None = None) -> tuple[list[SpanNode],
     return roots, dropped
 
 
+# TEI's macro.phraseSeq (names, soCalled, label, date; docAuthor, byline, dateline, ...)
+# holds no lists and no labels, unlike the paragraph content of p, item, q or head.
+PHRASE_ONLY = {"persName", "placeName", "orgName", "eventName", "roleName", "date", "soCalled",
+               "label", "docAuthor", "docDate", "byline", "docImprint", "dateline", "bibl"}
+_PARA_ONLY = {"list", "item", "label"}
+
+
+def fit_content(nodes: list[SpanNode], phrase_only: bool) -> list[SpanNode]:
+    """``nodes`` with every list, item or label that stands where TEI allows only phrases
+    (inside a name, a date, ``soCalled``, ...) unwrapped: its text and inner markup stay,
+    the element goes. "R. Cymbala" read both as a labelled item and as a name keeps the name."""
+    out = []
+    for node in nodes:
+        inner = phrase_only if node.span.kind not in ("q",) else False
+        inner = inner or node.span.kind in PHRASE_ONLY
+        kids = fit_content(node.children, inner)
+        if phrase_only and node.span.kind in _PARA_ONLY:
+            out.extend(kids)
+        else:
+            node.children = kids
+            out.append(node)
+    return out
+
+
 def line_breaks(text: str, spans) -> list[Span]:
     """An ``lb`` milestone after each newline inside a block, where no break is marked yet."""
     taken = {s.start for s in spans if s.kind in ("lb", "pb")}

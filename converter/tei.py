@@ -10,7 +10,7 @@ from lxml import etree
 from lxml.builder import ElementMaker
 
 from converter import TOOL_NAME, __version__
-from converter.inline import line_breaks, nest
+from converter.inline import PHRASE_ONLY, fit_content, line_breaks, nest
 from converter.model import Block, Document
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -49,6 +49,7 @@ def _set_attrs(el, attrs: dict) -> None:
 def inline(el, text: str, spans) -> None:
     """Fill ``el`` with ``text``, nesting ``spans`` as child elements (newlines -> ``lb``)."""
     roots, _dropped = nest(list(spans) + line_breaks(text, spans), len(text), text)
+    roots = fit_content(roots, etree.QName(el).localname in PHRASE_ONLY)
 
     def fill(parent, nodes, start, end):
         pos, last = start, None

@@ -1,8 +1,10 @@
 """Validation: RELAX NG (our fast subset, tei_all, tei_lite or any .rng), Schematron, and
 problems reported as ``file:line:col: message`` naming the element and what was expected.
 
-Compiling tei_all takes seconds, so each schema is compiled once per process and reused
-for every file of a call.
+Compiling tei_all takes many seconds, so a grammar other than ours is pruned to the
+element names each document uses (``converter.prune``: exact, and cached by name set);
+messages are still computed from the full grammar. Our own schema is compiled once per
+process and reused for every file of a call.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from converter import prune
 from converter.errors import InputError, one_line
 from converter.resources import schema_file
 from converter.xmlio import parse_bytes, read_input, safe_parser
@@ -56,11 +59,63 @@ def relaxng(name: str) -> etree.RelaxNG:
         raise InputError(f"cannot load schema: {err}", str(path)) from None
 
 
+def _compiled_for(tree, schema: str) -> tuple[etree.RelaxNG, bool]:
+    """The grammar to validate ``tree`` with (ours whole, any other pruned to the tree's
+    names) and whether it was pruned."""
+    if schema == "edition":
+        return relaxng(schema), False
+    path = schema_path(schema)
+    try:
+        if not prune.prunable(path):
+            return relaxng(schema), False
+        return prune.pruned(str(path), prune.document_names(tree)), True
+    except (etree.XMLSyntaxError, etree.RelaxNGParseError) as err:
+        raise InputError(f"cannot load schema: {err}", str(path)) from None
+
+
+def check_schema(name: str) -> None:
+    """Fail early (InputError) on a schema that is missing or not a grammar, cheaply: a
+    prunable grammar is only parsed here, it is compiled per document."""
+    path = schema_path(name)
+    try:
+        if name == "edition" or not prune.prunable(path):
+            relaxng(name)
+    except etree.XMLSyntaxError as err:
+        raise InputError(f"cannot load schema: {err}", str(path)) from None
+
+
 def _readable(msg: str) -> str:
     """lxml's message with the TEI namespace stripped, for what the grammar cannot explain."""
     msg = _NS.sub("", msg)
     msg = re.sub(r"Did not expect element (\S+) there", r"element <\1> not allowed here", msg)
     return re.sub(r"Expecting an element (\S+), got nothing", r"element <\1> missing here", msg)
+
+
+def _explain(tree, source: str, schema: str, data, log) -> list[Problem]:
+    from converter.explain import explain
+
+    try:
+        explained = explain(tree, log, str(schema_path(schema)), data)
+    except RecursionError:  # a user's grammar nested beyond what we walk: lxml's words
+        explained = []
+    return [Problem(source, line, col, msg) for line, col, msg in explained]
+
+
+def _explained(tree, source: str, schema: str, data, rng, pruned: bool) -> list[Problem]:
+    """The problems of a tree ``rng`` rejected, explained from the full grammar. A pruned
+    grammar's log can be too thin to explain (or empty): then the full grammar is compiled
+    and asked again, so an invalid document never passes silently."""
+    log = list(rng.error_log)
+    problems = _explain(tree, source, schema, data, log)
+    if not problems and pruned:
+        full = relaxng(schema)
+        if not full.validate(tree):  # always so: pruning is exact
+            log = list(full.error_log)
+            problems = _explain(tree, source, schema, data, log)
+    problems = problems or [Problem(source, e.line, e.column or 1, _readable(e.message))
+                            for e in log]
+    root = tree.getroot() if hasattr(tree, "getroot") else tree
+    return problems or [Problem(source, root.sourceline or 1, 1, f"not valid against {schema}")]
 
 
 def check_tree(tree, source: str, schema: str = "edition", data: bytes | None = None) -> list[Problem]:
@@ -69,20 +124,8 @@ def check_tree(tree, source: str, schema: str = "edition", data: bytes | None = 
     RELAX NG problems name the element, what the grammar expected there, and the line;
     with the file's ``data`` they also get the column of the element's start tag.
     """
-    rng = relaxng(schema)
-    if rng.validate(tree):
-        problems = []
-    else:
-        from converter.explain import explain
-
-        try:
-            explained = explain(tree, list(rng.error_log), str(schema_path(schema)), data)
-        except RecursionError:  # a user's grammar nested beyond what we walk: lxml's words
-            explained = []
-        problems = [Problem(source, line, col, msg) for line, col, msg in explained]
-        if not problems:  # never let an invalid document pass silently
-            problems = [Problem(source, e.line, e.column or 1, _readable(e.message))
-                        for e in rng.error_log]
+    rng, pruned = _compiled_for(tree, schema)
+    problems = [] if rng.validate(tree) else _explained(tree, source, schema, data, rng, pruned)
     if schema == "edition":
         from converter import schematron
 
