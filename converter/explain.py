@@ -195,8 +195,7 @@ def explain(tree, entries, schema_file: str, data: bytes | None = None) -> list[
         node = _node(tree, e.path, nsmap)
         msg, at = None, node
         m_attr, m_text = _ATTR.match(e.message), _TEXT.match(e.message)
-        summary = _SUMMARY.match(e.message)
-        if summary and len(entries) > 1:
+        if _SUMMARY.match(e.message) and len(entries) > 1:
             continue  # "failed to validate content" only sums up the entries around it
         if node is not None and m_attr:
             attr = _NS.sub("", m_attr.group(1))
@@ -214,13 +213,9 @@ def explain(tree, entries, schema_file: str, data: bytes | None = None) -> list[
             names = [g.show(nc) for nc in element_names(g, p)] if p is not None else []
             msg = f"text not allowed directly in {_show_el(node)}" + (
                 f"; put it inside one of: {listing(names)}" if names else "")
-        elif node is not None and (_CONTENT.search(e.message) or
-                                   (summary and summary.group(1) == "content")):
-            # A lone summary (a grammar pruned to the document's names says no more):
-            # the grammar finds what does not fit among the node's children.
+        elif node is not None and _CONTENT.search(e.message):
             parent = node.getparent() if node.getparent() is not None else _DOC
-            order = ([node, parent] if "Expecting an element" in e.message or summary
-                     else [parent, node])
+            order = [node, parent] if "Expecting an element" in e.message else [parent, node]
             found = _check_root(g, root) if node is root else None
             for cand in order:
                 found = found or children(cand)
