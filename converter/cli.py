@@ -55,28 +55,61 @@ def main(ctx, debug):
     ctx.obj["debug"] = debug
 
 
-@main.command()
+_CERT = click.Choice(["low", "medium", "high"])
+
+
+@main.command(epilog="""\b
+Examples:
+  tei-edition convert speech.txt -o speech.xml --report-json speech.review.json
+  tei-edition convert speech.txt -o speech.xml --report --max-cert medium""")
 @click.argument("seed", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the TEI here (default: standard output).")
 @click.option("--encoding", help="Encoding of the text file if not UTF-8 (e.g. cp1252).")
-@click.option("--report", is_flag=True, help="Print what was inferred, by source line.")
+@click.option("--report", is_flag=True,
+              help="Print the review report on standard error: one line per inference, "
+                   "lowest certainty first, with the xml:id made, then a count per kind.")
+@click.option("--report-json", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the review report as JSON to this file: line, column, xml_id, "
+                   "element, cert, reason, detail and excerpt of every inference.")
+@click.option("--min-cert", type=_CERT, help="Report only inferences at least this certain.")
+@click.option("--max-cert", type=_CERT,
+              help="Report only inferences at most this certain (low: the doubtful ones).")
 @click.option("--authority", type=click.Path(dir_okay=False, path_type=Path),
               help="Shared entity authority file (JSON, like a sidecar's entities).")
-def convert(seed, output, encoding, report, authority):
+def convert(seed, output, encoding, report, report_json, min_cert, max_cert, authority):
     """Convert SEED.txt (and its sidecar SEED.json) to TEI."""
     from converter.pipeline import convert_file, sidecar_path
     from converter.xmlio import write_atomic
 
+    _warn_if_markup(seed)
     data, doc = convert_file(seed, encoding, authority)
-    if report:
-        for inf in sorted(doc.report, key=lambda i: (i.line, i.what)):
-            click.echo(f"{seed}:{inf.line}: [{inf.cert}] {inf.what}"
-                       + (f": {inf.detail}" if inf.detail else ""), err=True)
+    if report or report_json:
+        from converter import review
+
+        items = review.select(review.entries(doc), min_cert, max_cert)
+        if report_json:
+            write_atomic(report_json, review.to_json(items, str(seed)),
+                         inputs=(seed, sidecar_path(seed)))
+        if report:
+            for line in review.to_lines(items, str(seed)):
+                click.echo(line, err=True)
     if output:
         write_atomic(output, data, inputs=(seed, sidecar_path(seed)))
     else:
         click.echo(data.decode("utf-8"), nl=False)
+
+
+def _warn_if_markup(seed: Path) -> None:
+    """One line on stderr when the 'text' to convert is XML or HTML already."""
+    try:
+        with open(seed, "rb") as fh:
+            head = fh.read(512).lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    except OSError:
+        return  # convert_file names the problem
+    if head.startswith((b"<?xml", b"<!doctype", b"<html", b"<tei")):
+        click.echo(f"{seed}: warning: this looks like XML or HTML, not plain text; "
+                   "use 'tei-edition validate' or 'tei-edition export' for TEI", err=True)
 
 
 @main.command()

@@ -74,10 +74,13 @@ def inline(el, text: str, spans) -> None:
 
 
 class _Ids:
-    """Counters per scope so ids follow structure: s2.p3 is the 3rd p of the 2nd section."""
+    """Counters per scope so ids follow structure: s2.p3 is the 3rd p of the 2nd section.
+    ``lines`` (when given) collects the source line of each element made from a block or
+    a container, for the review report."""
 
-    def __init__(self):
+    def __init__(self, lines: dict | None = None):
         self.counts: dict[tuple[str, str], int] = {}
+        self.lines = lines if lines is not None else {}
 
     def next(self, scope: str, kind: str) -> str:
         """The next id for an element of ``kind`` in ``scope`` (``s2`` -> ``s2.p4``)."""
@@ -94,11 +97,13 @@ def _block(b: Block, ids: _Ids, scope: str):
         el = E(outer)
         _set_attrs(el, b.attrs)
         child = etree.SubElement(el, f"{{{TEI_NS}}}{inner}")
+        ids.lines[el] = ids.lines[child] = b.line
         if inner == "p":
             child.set(XML_ID, ids.next(scope, "p"))
         inline(child, b.text, b.spans)
         return el
     el = E(b.kind)
+    ids.lines[el] = b.line
     if b.kind in _ID_PREFIX:
         el.set(XML_ID, ids.next(scope, b.kind))
     _set_attrs(el, b.attrs)
@@ -112,6 +117,7 @@ def _items(items, ids: _Ids, scope: str, parent) -> None:
             parent.append(_block(it, ids, scope))
             continue
         el = E(it.kind)
+        ids.lines[el] = it.line
         child_scope = scope
         if it.kind in _ID_PREFIX:
             own = ids.next(scope, it.kind)
@@ -219,9 +225,10 @@ def build_standoff(doc: Document, order: dict | None = None):
     return el
 
 
-def build(doc: Document):
-    """The whole ``TEI`` element for ``doc``."""
-    ids = _Ids()
+def build(doc: Document, lines: dict | None = None):
+    """The whole ``TEI`` element for ``doc``; ``lines``, when given, receives the source
+    line of every element made from a block or a container."""
+    ids = _Ids(lines)
     text = E.text()
     if doc.front:
         text.append(build_front(doc.front, ids))
