@@ -45,7 +45,10 @@ class _Group(click.Group):
             sys.exit(1)
 
 
-@click.group(cls=_Group)
+@click.group(cls=_Group, epilog="""\b
+Examples:
+  tei-edition convert speech.txt -o speech.xml --report
+  tei-edition build seeds/ && tei-edition validate --schema tei_all tei/*.xml""")
 @click.version_option(__version__, prog_name="tei-edition")
 @click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
 @click.pass_context
@@ -112,7 +115,10 @@ def _warn_if_markup(seed: Path) -> None:
                    "use 'tei-edition validate' or 'tei-edition export' for TEI", err=True)
 
 
-@main.command()
+@main.command(epilog="""\b
+Examples:
+  tei-edition entities speech.txt
+  tei-edition entities speech.txt --authority people.json --json > names.json""")
 @click.argument("seed", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="One JSON object, for tools.")
 @click.option("--authority", type=click.Path(dir_okay=False, path_type=Path),
@@ -132,13 +138,19 @@ def entities(seed, as_json, authority, encoding):
     click.echo(text, nl=False)
 
 
-@main.command()
+@main.command(epilog="""\b
+Examples:
+  tei-edition validate tei/*.xml
+  tei-edition validate --schema tei_all --quiet speech.xml && echo ok""")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--schema", default="edition", show_default=True,
               help="edition (ours, with Schematron), tei_all, tei_lite, or PATH.rng")
-def validate(files, schema):
-    """Validate TEI FILES; print each problem as file:line:col: message."""
-    from converter.validate import check_file, check_schema
+@click.option("-q", "--quiet", is_flag=True,
+              help="Print problems only, no line for a valid file (for scripts).")
+def validate(files, schema, quiet):
+    """Validate TEI FILES; print each problem as file:line:col: message (with the
+    element's xml:id), and a line for each valid file."""
+    from converter.validate import SCHEMA_LABEL, check_file, check_schema
 
     check_schema(schema)  # fail early on a bad schema
     bad = 0
@@ -151,19 +163,31 @@ def validate(files, schema):
             continue
         for p in problems:
             click.echo(str(p))
+        if not problems and not quiet:
+            click.echo(f"{f}: valid ({SCHEMA_LABEL.get(schema, schema)})")
         bad += bool(problems)
     if bad:
         sys.exit(1)
 
 
-@main.command()
+@main.command(epilog="""\b
+Examples:
+  tei-edition export speech.xml --to html -o speech.html
+  tei-edition export speech.xml --to text --width 60 --index -o speech.txt""")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--to", "fmt", type=click.Choice(["html", "text"]), required=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--width", default=72, show_default=True, help="Text edition line width.")
-@click.option("--index", is_flag=True, help="Text edition: add an index of names.")
+@click.option("--to", "fmt", type=click.Choice(["html", "text"]), required=True,
+              help="html: a self-contained reading edition; text: plain UTF-8 text.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the edition here (default: standard output).")
+@click.option("--width", default=72, show_default=True, type=click.IntRange(min=20),
+              help="Text edition line width (20 or more).")
+@click.option("--index", is_flag=True,
+              help="Text edition: add an index of names (the HTML edition always has one).")
 def export(file, fmt, output, width, index):
     """Export a TEI FILE as an HTML or plain-text reading edition."""
+    if index and fmt == "html":
+        raise click.UsageError("--index is for --to text; the HTML edition always has its "
+                               "index of names")
     from converter.writers import WRITERS
     from converter.xmlio import parse_file, write_atomic
 
@@ -174,7 +198,10 @@ def export(file, fmt, output, width, index):
         click.echo(data.decode("utf-8"), nl=False)
 
 
-@main.command()
+@main.command(epilog="""\b
+Examples:
+  tei-edition build
+  tei-edition build texts/ --out tei/ --editions site/ -j 2 --force""")
 @click.argument("seeds_dir", default="seeds", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--out", "out_dir", default="tei", show_default=True,
               type=click.Path(file_okay=False, path_type=Path), help="Where TEI files go.")

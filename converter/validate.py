@@ -21,7 +21,10 @@ from converter.errors import InputError, one_line
 from converter.resources import schema_file
 from converter.xmlio import parse_bytes, read_input, safe_parser
 
+SCHEMA_LABEL = {"edition": "tei-edition RELAX NG + Schematron", "tei_all": "tei_all",
+                "tei_lite": "tei_lite"}
 NAMED = {"edition": "tei-edition.rng", "tei_all": "tei_all.rng", "tei_lite": "tei_lite.rng"}
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 _NS = re.compile(r"\{http://www\.tei-c\.org/ns/1\.0\}")
 
 
@@ -134,6 +137,35 @@ def check_tree(tree, source: str, schema: str = "edition", data: bytes | None = 
 
 
 def check_file(path: Path, schema: str = "edition") -> list[Problem]:
-    """Parse (safely) and validate the XML file at ``path``."""
+    """Parse (safely) and validate the XML file at ``path``; each problem names the
+    nearest element with an ``xml:id`` around the place it is about."""
     data = read_input(path)
-    return check_tree(parse_bytes(data, str(path)), str(path), schema, data)
+    tree = parse_bytes(data, str(path))
+    return [_placed(p, tree) for p in check_tree(tree, str(path), schema, data)]
+
+
+def _placed(p: Problem, tree) -> Problem:
+    """``p`` with " (in s2.p3)" added: the id of the innermost element with an id that
+    starts at or before the problem's line and still encloses it."""
+    root = tree.getroot() if hasattr(tree, "getroot") else tree
+    best = None
+    for el in root.iter():
+        if not isinstance(el.tag, str) or (el.sourceline or 0) > p.line:
+            continue
+        if el.get(XML_ID) and _ends_after(el, p.line):
+            best = el
+    if best is None or f"({best.get(XML_ID)})" in p.message:
+        return p
+    return Problem(p.file, p.line, p.col, f"{p.message} (in {best.get(XML_ID)})")
+
+
+def _ends_after(el, line: int) -> bool:
+    """Whether ``el`` reaches line ``line``: its following sibling (or its parent's) starts
+    there or later."""
+    for node in (el, *el.iterancestors()):
+        nxt = node.getnext()
+        while nxt is not None and not isinstance(nxt.tag, str):
+            nxt = nxt.getnext()
+        if nxt is not None:
+            return (nxt.sourceline or 0) >= line
+    return True

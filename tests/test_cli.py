@@ -128,6 +128,7 @@ def test_validate_many_files_reports_each_and_goes_on(runner, tmp_path):
     broken.write_text("<TEI>")
     res = runner.invoke(main, ["validate", str(good), str(broken), str(bad)])
     assert res.exit_code == 1
-    assert res.stdout == f"{bad}:1:1: element <TEI> is incomplete; expected one of: teiHeader\n"
+    assert res.stdout == (f"{good}: valid (tei-edition RELAX NG + Schematron)\n"
+                          f"{bad}:1:1: element <TEI> is incomplete; expected one of: teiHeader\n")
     assert res.stderr.startswith(f"{broken}:1:6: not well-formed XML: ")
     assert runner.invoke(main, ["validate", str(good), str(good)]).exit_code == 0
