@@ -86,8 +86,3 @@ def seed(tmp_path):
     path = tmp_path / "seed.txt"
     path.write_text("A Title\n\nSome words of the text.\n", encoding="utf-8")
     return path
-
-
-def pytest_configure(config):
-    config.addinivalue_line("markers", "slow: big-data tests (the corpus and realworld books); "
-                                       "leave them out with -m 'not slow'")
