@@ -7,6 +7,7 @@ headings, and finally the grouping of headings into nested divisions.
 from __future__ import annotations
 
 from converter.passes.divisions import group_divisions
+from converter.passes.footnotes import footnotes
 from converter.passes.frontmatter import front_matter
 from converter.passes.headings import mark_headings, mark_rubrics
 from converter.passes.lines import line_groups
@@ -19,6 +20,7 @@ from converter.passes.inline_lists import inline_lists
 from converter.passes.pagebreaks import repair_page_breaks
 
 PASSES = (
+    footnotes,
     repair_page_breaks,
     front_matter,
     mark_headings,

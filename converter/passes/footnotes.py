@@ -1,0 +1,147 @@
+"""Footnotes: the notes of e-texts and transcriptions, linked to their markers.
+
+Plain text sets a note as a paragraph of its own, after the paragraph that cites it, at the
+end of a chapter or under a ``FOOTNOTES:`` line, opened by its marker:
+
+    [Footnote 1: The main and uniform maxim ...]     (Project Gutenberg; may span blocks)
+    [1] Life of John Stuart Mill, chapter vi.        with "... work.[1] Mill" in the text
+    {1} ...   (*) Duke Lodovico was ...   * For this interesting view ...   † ...
+
+A block becomes ``<note place="foot" n="1">`` (its marker moves into ``@n``, the rest of
+its words stay where they are) and the marker in the text becomes ``<ref target="#fnK">``
+around the marker's characters, so no word moves. Except for the explicit ``[Footnote N:
+…]`` form, a block is a note only when a matching marker stands in the text before it
+(glued to a word, or in brackets), which keeps numbered paragraphs, ``(1)`` lists and
+``*  *  *`` separators out. A marker without a note stays text, and the report says so.
+"""
+from __future__ import annotations
+
+import re
+
+from converter.model import Block, Document, Node, Span
+
+# "[Footnote 1: " / "[Note A: " / "[Footnote: " at the start of a block.
+_EXPLICIT = re.compile(r"\[(?:Foot-?note|Note)\s*([0-9]{1,4}|[A-Za-z*†‡§]{1,3})?\s*[:.]\s*", re.I)
+# A note block opened by a bare marker: [1] {1} (1) (*) * † ‡ §
+_OPENER = re.compile(r"(\[[0-9]{1,3}\]|\{[0-9]{1,3}\}|\((?:[0-9]{1,2}|\*{1,3}|[†‡§])\)|"
+                     r"\*{1,3}(?=\s)|[†‡§](?=\s))\s+(?=\S)")
+# Markers in running text. Bracketed numbers anywhere; parenthesised and bare symbols only
+# glued to the word or punctuation before them (a list's "(1)" follows a space).
+_MARKER = re.compile(r"\[(?:Footnote\s+)?[0-9]{1,3}\]|\{[0-9]{1,3}\}|"
+                     r"(?<=[^\s(\[{])(?:\((?:[0-9]{1,2}|\*{1,3}|[†‡§])\)|\*{1,3}(?![\w*])|[†‡§])")
+_WORDS = re.compile(r"[^\W_]{2,}")
+_MAX_PARTS = 20
+_SYMBOL_REACH = 3  # blocks between a symbol marker and its note  # a [Footnote …] whose bracket never closes is not a note
+
+
+def _key(marker: str) -> str:
+    """The value of a marker: '[1]', '{1}', '(1)' and '[Footnote 1]' -> '1'; '(*)' -> '*'."""
+    core = re.sub(r"(?i)footnote\s+", "", marker).strip("[]{}() \t")
+    return core
+
+
+def _explicit_end(blocks: list, i: int) -> int | None:
+    """Index of the block that closes the ``[Footnote …`` opened at ``blocks[i]``."""
+    depth = 0
+    for j in range(i, min(len(blocks), i + _MAX_PARTS)):
+        blk = blocks[j]
+        if not isinstance(blk, Block) or blk.kind != "p":
+            return None
+        depth += blk.text.count("[") - blk.text.count("]")
+        if depth <= 0:
+            return j if blk.text.rstrip().endswith("]") else None
+    return None
+
+
+def _rebase(block: Block, cut: int, end: int | None = None) -> Block:
+    """``block`` without its first ``cut`` characters (and from ``end`` on)."""
+    end = len(block.text) if end is None else end
+    spans = [Span(s.start - cut, s.end - cut, s.kind, s.attrs, s.rank)
+             for s in block.spans if s.start >= cut and s.end <= end]
+    return block.with_(text=block.text[cut:end], spans=spans)
+
+
+class _Anchors:
+    """Markers seen in running text and not yet claimed by a note, in reading order."""
+
+    def __init__(self):
+        self.open: list[tuple[int, int, int, str]] = []  # (body index, start, end, key)
+
+    def scan(self, index: int, blk: Block) -> None:
+        for m in _MARKER.finditer(blk.text):
+            self.open.append((index, m.start(), m.end(), _key(m.group())))
+
+    def claim(self, key: str):
+        """The earliest unclaimed marker with this value, removed from the pool."""
+        for k, anchor in enumerate(self.open):
+            if anchor[3] == key:
+                return self.open.pop(k)
+        return None
+
+
+def _note_of(blocks: list, i: int, anchors: _Anchors, here: int) -> tuple[int, str, list, str] | None:
+    """(last block index, key, note paragraphs, cert) when ``blocks[i]`` opens a note;
+    ``here`` is its place in the output, where the anchors' places are counted."""
+    blk = blocks[i]
+    m = _EXPLICIT.match(blk.text)
+    if m:
+        j = _explicit_end(blocks, i)
+        if j is None:
+            return None
+        parts = [_rebase(blk, m.end())] + list(blocks[i + 1:j + 1])
+        last = parts[-1]
+        parts[-1] = _rebase(last, 0, len(last.text.rstrip()) - 1)
+        # The label as printed, less its brackets and colon: "Footnote 1" (no word is lost).
+        return j, m.group(0).strip("[ :.\t"), parts, "high"
+    m = _OPENER.match(blk.text)
+    if not m or len(_WORDS.findall(blk.text, m.end())) < 2:
+        return None  # a "*  *  *" separator
+    key = _key(m.group(1))
+    lines = blk.text.split("\n")
+    if len(lines) > 1 and sum(ln.startswith(m.group(1)) for ln in lines) > 1:
+        return None  # a bulleted or numbered list
+    # A numbered note may stand at the chapter's end; a symbol's (*, †) follows its paragraph.
+    near = 0 if key[:1].isdigit() else here - _SYMBOL_REACH
+    if not any(a[3] == key and a[0] >= near for a in anchors.open):
+        return None
+    return i, key, [_rebase(blk, m.end())], "medium"
+
+
+def footnotes(doc: Document) -> Document:
+    """Turn note blocks into ``note`` elements and their markers into ``ref``s."""
+    body = list(doc.body)
+    anchors, out, links, seq = _Anchors(), [], {}, 0
+    i = 0
+    while i < len(body):
+        blk = body[i]
+        found = _note_of(body, i, anchors, len(out)) if isinstance(blk, Block) and blk.kind == "p" else None
+        if found is None:
+            if isinstance(blk, Block) and blk.kind == "p":
+                anchors.scan(len(out), blk)
+            out.append(blk)
+            i += 1
+            continue
+        last, key, parts, cert = found
+        seq += 1
+        ident = f"fn{seq}"
+        anchor = anchors.claim(_key(key)) if key else None
+        attrs = {"place": "foot", "n": key or None, "xml:id": ident, "cert": cert}
+        if anchor is not None:
+            links.setdefault(anchor[0], []).append(
+                Span(anchor[1], anchor[2], "ref", (("target", "#" + ident), ("type", "noteAnchor")), 40))
+        else:
+            doc.infer(blk.line, "note without a marker in the text", "low", blk.text[:60])
+        if len(parts) == 1:
+            out.append(Block("note", parts[0].text, blk.line, parts[0].spans, attrs, blk.lines))
+        else:
+            paras = [p.with_(kind="p", attrs={}) for p in parts]
+            out.append(Node("note", paras, blk.line, attrs))
+        doc.infer(blk.line, f"footnote {key}".rstrip(), cert, parts[0].text[:60])
+        i = last + 1
+    for k, spans in links.items():
+        out[k] = out[k].with_(spans=list(out[k].spans) + spans)
+    for index, start, _end, key in anchors.open:
+        if isinstance(out[index], Block) and key.isdigit():
+            doc.infer(out[index].line, "note marker without a note", "low",
+                      out[index].text[max(0, start - 30):start + 5])
+    return doc.with_(body=out)
