@@ -31,6 +31,10 @@ _NEAR = 15
 _MIN_NEAR_SHARE = 0.6
 # How far short of the measure a line may end and still be full (a run-on line).
 _SLACK = 12
+_PROSE_SHARE = 0.75  # of a block's inner lines near the measure: a wrapped paragraph
+# A line that opens an item or a note: "1.", "(a)", "IV.", "*", "[2]".
+_LABEL = re.compile(r"(?:\(?(?:[0-9]{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})[.)]|[*•·–-]|\[[0-9]{1,3}\])\s")
+_LOCAL_MIN_LINES = 4  # a block this long shows its own measure
 _ENDS = re.compile(r"[.!?:;][\"'”’)\]]*$")
 
 
@@ -67,10 +71,16 @@ def _first_token(text: str) -> str:
     return text.split(None, 1)[0] if text else ""
 
 
-def is_full(line: Line, nxt: Line, width: int) -> bool:
-    """True when ``line`` was broken only because ``nxt``'s first word would not fit."""
+def is_full(line: Line, nxt: Line, width: int, prose: bool = False) -> bool:
+    """True when ``line`` was broken only because ``nxt``'s first word would not fit.
+    In a ``prose`` block (most lines near the measure) a line well into the measure runs on
+    even after a full stop, unless the next line is indented further or opens with a label:
+    e-texts separate paragraphs by blank lines, not by a short line."""
     if not width:
         return False
+    if prose and line.end >= width - 2 * _SLACK and nxt.indent <= line.indent and \
+            not _LABEL.match(nxt.text):
+        return True
     room = 0 if line.text.endswith("-") and not line.text.endswith(" -") else 1
     reach = line.end + room + len(_first_token(nxt.text))
     if reach > width:
@@ -80,11 +90,23 @@ def is_full(line: Line, nxt: Line, width: int) -> bool:
     return reach > width - _SLACK and not (_ENDS.search(line.text) and nxt.text[:1].isupper())
 
 
+def local_width(lines: tuple, width: int) -> int:
+    """The measure of one block: a paragraph wrapped a little narrower than the document
+    (typists and wrappers vary) is measured by its own longest inner line."""
+    if len(lines) < _LOCAL_MIN_LINES:
+        return width
+    inner = max(ln.end for ln in lines[:-1])
+    return inner if width - _SLACK <= inner < width else width
+
+
 def logical_lines(lines: tuple, width: int) -> list[list[Line]]:
     """The printed ``lines`` grouped into logical lines: a full line runs on into the next."""
+    width = local_width(lines, width)
+    near = sum(1 for ln in lines[:-1] if ln.end >= width - _SLACK)
+    prose = len(lines) >= 3 and near >= (len(lines) - 1) * _PROSE_SHARE
     groups: list[list[Line]] = []
     for k, ln in enumerate(lines):
-        if groups and is_full(lines[k - 1], ln, width):
+        if groups and is_full(lines[k - 1], ln, width, prose):
             groups[-1].append(ln)
         else:
             groups.append([ln])
