@@ -32,8 +32,10 @@ _MIN_NEAR_SHARE = 0.6
 # How far short of the measure a line may end and still be full (a run-on line).
 _SLACK = 12
 _PROSE_SHARE = 0.75  # of a block's inner lines near the measure: a wrapped paragraph
-# A line that opens an item or a note: "1.", "(a)", "IV.", "*", "[2]".
-_LABEL = re.compile(r"(?:\(?(?:[0-9]{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})[.)]|[*•·–-]|\[[0-9]{1,3}\])\s")
+# A line that opens an item or a note: "1.", "2)", "(a)", "(iv)", "*", "[2]" (not "H." or
+# "I.": in prose those are an initial and a pronoun more often than a label).
+_LABEL = re.compile(r"(?:[0-9]{1,3}[.)]|\((?:[0-9]{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})\)|[*•·–-]|\[[0-9]{1,3}\])\s")
+_RUNON_SHARE = 0.5  # of a block's line ends that visibly run on: ragged prose
 _LOCAL_MIN_LINES = 4  # a block this long shows its own measure
 _ENDS = re.compile(r"[.!?:;][\"'”’)\]]*$")
 
@@ -71,16 +73,10 @@ def _first_token(text: str) -> str:
     return text.split(None, 1)[0] if text else ""
 
 
-def is_full(line: Line, nxt: Line, width: int, prose: bool = False) -> bool:
-    """True when ``line`` was broken only because ``nxt``'s first word would not fit.
-    In a ``prose`` block (most lines near the measure) a line well into the measure runs on
-    even after a full stop, unless the next line is indented further or opens with a label:
-    e-texts separate paragraphs by blank lines, not by a short line."""
+def is_full(line: Line, nxt: Line, width: int) -> bool:
+    """True when ``line`` was broken only because ``nxt``'s first word would not fit."""
     if not width:
         return False
-    if prose and line.end >= width - 2 * _SLACK and nxt.indent <= line.indent and \
-            not _LABEL.match(nxt.text):
-        return True
     room = 0 if line.text.endswith("-") and not line.text.endswith(" -") else 1
     reach = line.end + room + len(_first_token(nxt.text))
     if reach > width:
@@ -88,6 +84,11 @@ def is_full(line: Line, nxt: Line, width: int, prose: bool = False) -> bool:
     # Wrappers and typists often break a little short of the measure; near it, a line runs
     # on unless it ends a sentence and the next begins a new one with a capital.
     return reach > width - _SLACK and not (_ENDS.search(line.text) and nxt.text[:1].isupper())
+
+
+def runs_on(line: Line, nxt: Line) -> bool:
+    """The sentence visibly goes on: no stop at the end, a lower-case word next."""
+    return not _ENDS.search(line.text) and nxt.text[:1].islower()
 
 
 def local_width(lines: tuple, width: int) -> int:
@@ -99,14 +100,36 @@ def local_width(lines: tuple, width: int) -> int:
     return inner if width - _SLACK <= inner < width else width
 
 
+def is_prose(lines: tuple, width: int) -> bool:
+    """A wrapped paragraph rather than lines that mean something: most inner lines end near
+    the measure, or (ragged typing, no measure) most of them run on into the next."""
+    if len(lines) < 3:
+        return False
+    inner = len(lines) - 1
+    if width and sum(1 for ln in lines[:-1] if ln.end >= width - _SLACK) >= inner * _PROSE_SHARE:
+        return True
+    return sum(1 for a, b in zip(lines, lines[1:]) if runs_on(a, b)) >= inner * _RUNON_SHARE
+
+
+def _prose_break(line: Line, nxt: Line, width: int) -> bool:
+    """Inside a prose block only an indented line, or (with a measure) a line that ends well
+    short of it, starts a new logical line: e-texts separate paragraphs by blank lines."""
+    if nxt.indent > line.indent:
+        return True
+    return bool(width) and line.end < width - 2 * _SLACK and not runs_on(line, nxt)
+
+
 def logical_lines(lines: tuple, width: int) -> list[list[Line]]:
     """The printed ``lines`` grouped into logical lines: a full line runs on into the next."""
     width = local_width(lines, width)
-    near = sum(1 for ln in lines[:-1] if ln.end >= width - _SLACK)
-    prose = len(lines) >= 3 and near >= (len(lines) - 1) * _PROSE_SHARE
+    prose = is_prose(lines, width)
     groups: list[list[Line]] = []
     for k, ln in enumerate(lines):
-        if groups and is_full(lines[k - 1], ln, width, prose):
+        prev = lines[k - 1]
+        # A labelled line opens an item; a full line runs on even into a hanging indent.
+        joins = not _LABEL.match(ln.text) and (
+            is_full(prev, ln, width) or (prose and not _prose_break(prev, ln, width)))
+        if groups and joins:
             groups[-1].append(ln)
         else:
             groups.append([ln])
@@ -126,8 +149,6 @@ def join_printed(group: list[Line]) -> str:
 def unwrap(doc: Document) -> Document:
     """Join wrapped printed lines into logical lines in every block of the body."""
     m = measure(doc.body)
-    if not m.width:
-        return doc.with_(layout=m)
     out, joined = [], 0
     for blk in doc.body:
         if len(blk.lines) < 2:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from converter.passes.divisions import group_divisions
 from converter.passes.footnotes import footnotes
+from converter.passes.indented import indented_quotations
 from converter.passes.frontmatter import front_matter
 from converter.passes.headings import mark_headings, mark_rubrics
 from converter.passes.lines import line_groups
@@ -24,6 +25,7 @@ PASSES = (
     repair_page_breaks,
     front_matter,
     mark_headings,
+    indented_quotations,
     line_groups,
     letter_framing,
     mark_rubrics,

@@ -1,0 +1,100 @@
+"""Indented blocks: what a plain text sets in from its margin is quoted.
+
+E-texts and typed transcriptions have no other way to show a block quotation or a verse
+quotation than to indent it: every line of the block stands two or more columns in from
+the document's margin (``Document.layout``). A run of such blocks is one ``quote``: its
+blocks of several lines are verse (``lg``/``l``), the others paragraphs. Not quoted:
+centred lines (title pages and headings set in the middle of the measure), contents and
+lists (lines opening with labels or laid out in columns), short single lines (headings,
+attributions; the block-quotation pass gives those to the quotation before them), and, in
+a text that indents the first line of its paragraphs, a block of one printed line.
+"""
+from __future__ import annotations
+
+import re
+
+from converter.model import Block, Document, Node, Span
+
+_MIN_INDENT = 2
+_CENTRED_SLACK = 3  # columns a centred line may be off the middle
+_COLUMNS = re.compile(r"\S {3,}\S")
+_LABELLED = re.compile(r"^(?:\(?(?:[0-9]{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,7})[.):]|[*•·–-]|\[[0-9]{1,3}\])\s")
+_MIN_WORDS_ALONE = 6  # a single line with fewer words is a heading or an attribution
+
+
+def _centred(blk: Block, width: int, margin: int) -> bool:
+    """Every printed line sits in the middle of the measure (and they are not one column)."""
+    if not width:
+        return False
+    mid = all(abs((ln.indent - margin) - (width - ln.end)) <= _CENTRED_SLACK and
+              ln.indent - margin > _MIN_INDENT for ln in blk.lines)
+    return mid and (len(blk.lines) == 1 or len({ln.indent for ln in blk.lines}) > 1)
+
+
+def _first_line_style(body: list, margin: int) -> bool:
+    """True when the text indents the first line of its paragraphs (then a one-line block
+    that is indented is only a paragraph)."""
+    multi = [b for b in body if isinstance(b, Block) and len(b.lines) > 2]
+    hanging = sum(1 for b in multi if b.lines[0].indent > margin and
+                  all(ln.indent == margin for ln in b.lines[1:]))
+    return bool(multi) and hanging * 3 >= len(multi)
+
+
+def _indented(blk, layout, one_line_ok: bool) -> bool:
+    if not isinstance(blk, Block) or blk.kind != "p" or not blk.lines:
+        return False
+    if min(ln.indent for ln in blk.lines) - layout.margin < _MIN_INDENT:
+        return False
+    if _centred(blk, layout.width, layout.margin):
+        return False
+    lines = blk.text.split("\n")
+    if sum(1 for ln in lines if _LABELLED.match(ln) or _COLUMNS.search(ln)) * 2 >= len(lines):
+        return False
+    if len(blk.lines) == 1:
+        return one_line_ok and len(blk.text.split()) >= _MIN_WORDS_ALONE
+    return True
+
+
+def _part(blk: Block) -> Node | Block:
+    """A verse block as ``lg`` of ``l``, a prose block as a paragraph."""
+    lines = blk.text.split("\n")
+    if len(lines) == 1:
+        return blk
+    kids, pos = [], 0
+    for k, text in enumerate(lines):
+        end = pos + len(text)
+        spans = [Span(s.start - pos, s.end - pos, s.kind, s.attrs, s.rank)
+                 for s in blk.spans if pos <= s.start and s.end <= end]
+        kids.append(Block("l", text, blk.line + k, spans))
+        pos = end + 1
+    return Node("lg", kids, blk.line)
+
+
+def indented_quotations(doc: Document) -> Document:
+    """Wrap each run of indented blocks in one ``quote``."""
+    layout = doc.layout
+    if layout is None:
+        return doc
+    one_line_ok = not _first_line_style(doc.body, layout.margin)
+    out: list = []
+    run: list = []
+
+    def flush():
+        if not run:
+            return
+        parts = [_part(b) for b in run]
+        verse = all(isinstance(p, Node) for p in parts)
+        attrs = {"type": "verse", "cert": "medium"} if verse else {"cert": "medium"}
+        doc.infer(run[0].line, "indented block quotation" + (" (verse)" if verse else ""),
+                  "medium", run[0].text.split("\n")[0][:60])
+        out.append(Node("quote", parts, run[0].line, attrs))
+        run.clear()
+
+    for blk in doc.body:
+        if _indented(blk, layout, one_line_ok):
+            run.append(blk)
+            continue
+        flush()
+        out.append(blk)
+    flush()
+    return doc.with_(body=out)
