@@ -107,6 +107,7 @@ class Document:
     meta: dict = field(default_factory=dict)
     sidecar: dict = field(default_factory=dict)
     report: list = field(default_factory=list)
+    wrapper: object = None  # an e-text wrapper lifted off the text (converter.etext.Wrapper)
     layout: object = None  # the page measure (converter.layout.Measure) once layout has run
 
     def with_(self, **kw) -> "Document":

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from converter import dates, entities, layout, notes, reader, sidecar, tei
+from converter import dates, entities, etext, layout, notes, reader, sidecar, tei
 from converter.model import Document
 from converter.passes import run_passes
 
@@ -19,6 +19,8 @@ def doc_id(path: Path) -> str:
 def _metadata(doc: Document) -> dict:
     """Sidecar metadata, with title/author/date inferred from the front matter if absent."""
     meta = dict(doc.sidecar.get("metadata", {}))
+    for key, value in etext.metadata(doc.wrapper).items():  # the sidecar wins
+        meta.setdefault(key, value)
     for blk in doc.front:
         if blk.kind == "docTitle":
             meta.setdefault("title", blk.text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import re
 
+from converter import etext
 from converter.errors import InputError
 from converter.model import Block, Document, Line
 
@@ -42,7 +43,24 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> str:
         if _looks_binary(head):
             raise InputError("this looks like a binary file, not text", source, 1,
                              hint=_binary_hint(head)) from None
+        declared = _declared(data)
+        if declared:  # an e-text header's "Character set encoding: ISO-8859-1"
+            try:
+                return data.decode(declared)
+            except UnicodeDecodeError as err2:
+                raise _decode_error(data, err2, source, declared) from None
         raise _decode_error(data, err, source, "utf-8") from None
+
+
+def _declared(data: bytes) -> str | None:
+    """The codec of the character set the file's e-text header declares, if Python knows it
+    and it is not UTF-8 (which has just failed)."""
+    name = etext.declared_encoding(data)
+    try:
+        codec = codecs.lookup(name).name if name else None
+    except LookupError:
+        return None
+    return None if codec in (None, "utf-8") else codec
 
 
 def _looks_binary(head: bytes) -> bool:
@@ -93,11 +111,11 @@ def source_line(raw: str, number: int) -> Line:
     return Line(text, indent, indent + len(text), number)
 
 
-def split_blocks(text: str) -> list[Block]:
+def split_blocks(text: str, first_line: int = 1) -> list[Block]:
     """Split at blank lines; each block keeps its printed lines (with their indentation,
     for layout analysis), its text with one line per line, and its first line number."""
     blocks: list[Block] = []
-    pos, line = 0, 1
+    pos, line = 0, first_line
     for m in _BLANK_RUN.finditer(text + "\n\n"):
         chunk = text[pos:m.start()]
         if chunk.strip():
@@ -115,10 +133,16 @@ def split_blocks(text: str) -> list[Block]:
 def read(data: bytes, source: str, doc_id: str, encoding: str | None = None) -> Document:
     """Turn raw bytes into a Document whose body is a list of paragraph Blocks."""
     text, replaced = normalise(decode(data, source, encoding))
-    blocks = split_blocks(text)
+    work, first_line, wrapper = etext.split(text)
+    blocks, wrapper = etext.take_credit(split_blocks(work, first_line), wrapper)
     if not blocks:
         raise InputError("the file has no text (it is empty or only white space)", source, 1)
-    doc = Document(id=doc_id, source=source, body=blocks)
+    doc = Document(id=doc_id, source=source, body=blocks, wrapper=wrapper)
+    if wrapper.header or wrapper.licence or wrapper.credit:
+        moved = [f"{name} (lines {p.first}-{p.last})" for name, p in
+                 (("e-text header", wrapper.header), ("licence", wrapper.licence),
+                  ("credit line", wrapper.credit)) if p]
+        doc.infer(1, "e-text wrapper moved to the teiHeader", "high", "; ".join(moved))
     if replaced:
         doc.infer(1, "replaced characters", "high",
                   f"{replaced} control character(s) XML cannot hold became U+FFFD "

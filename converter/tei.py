@@ -9,7 +9,7 @@ from __future__ import annotations
 from lxml import etree
 from lxml.builder import ElementMaker
 
-from converter import TOOL_NAME, __version__
+from converter import TOOL_NAME, __version__, etext
 from converter.inline import PHRASE_ONLY, fit_content, line_breaks, nest
 from converter.model import Block, Document
 
@@ -147,6 +147,11 @@ def build_front(front: list, ids: _Ids):
     return el
 
 
+def _lines(piece) -> str:
+    """The source lines a piece of e-text wrapper came from, for its ``@n``."""
+    return f"lines {piece.first}-{piece.last}"
+
+
 def build_header(doc: Document):
     """The teiHeader from the sidecar metadata (front-matter inferences fill the gaps)."""
     meta = doc.meta
@@ -156,6 +161,8 @@ def build_header(doc: Document):
         stmt.append(E.author(meta["author"]))
     if meta.get("editor"):
         stmt.append(E.editor(meta["editor"]))
+    for what, who in etext.responsibilities(doc.wrapper):
+        stmt.append(E.respStmt(E.resp(what), E.name(who)))
     stmt.append(E.respStmt(E.resp("Automatic up-conversion from plain text"),
                            E.name(f"{TOOL_NAME} {__version__}")))
     if meta.get("_entities") or meta.get("_notes"):
@@ -163,8 +170,12 @@ def build_header(doc: Document):
         editor.set(XML_ID, "editor")  # @resp of the editorial notes points here
         stmt.append(E.respStmt(E.resp("Entity authority and editorial notes"), editor))
     pub = E.publicationStmt(E.authority(meta.get("editor") or TOOL_NAME))
-    if meta.get("licence"):
-        pub.append(E.availability(E.licence(meta["licence"])))
+    wrapper = doc.wrapper
+    licences = [E.licence(meta["licence"])] if meta.get("licence") else []
+    if wrapper is not None and wrapper.licence:  # verbatim, with the lines it came from
+        licences.append(E.licence(wrapper.licence.text, n=_lines(wrapper.licence)))
+    if licences:
+        pub.append(E.availability(*licences))
     bibl = E.bibl()
     for key, tag in (("author", "author"), ("title", "title")):
         if meta.get(key):
@@ -177,7 +188,11 @@ def build_header(doc: Document):
         bibl.append(E.note(meta["source"], type="source"))
     if not len(bibl):
         bibl.text = f"Plain text {doc.source}"
-    file_desc = E.fileDesc(stmt, pub, E.sourceDesc(bibl))
+    file_desc = E.fileDesc(stmt, pub)
+    if wrapper is not None and wrapper.header:
+        file_desc.append(E.notesStmt(E.note(wrapper.header.text, type="etext-header",
+                                            n=_lines(wrapper.header))))
+    file_desc.append(E.sourceDesc(bibl))
     app = E.application(E.label(TOOL_NAME), ident=TOOL_NAME, version=__version__)
     app.set(XML_ID, TOOL_NAME)
     enc = E.encodingDesc(E.appInfo(app))
