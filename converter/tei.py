@@ -152,7 +152,11 @@ def _lines(piece) -> str:
     return f"lines {piece.first}-{piece.last}"
 
 
-def build_header(doc: Document):
+_RENDITIONS = {"r-underscore": "italic; marked _thus_ (underscores) in the plain text",
+               "r-asterisk": "italic; marked *thus* (asterisks) in the plain text"}
+
+
+def build_header(doc: Document, renditions: tuple = ()):
     """The teiHeader from the sidecar metadata (front-matter inferences fill the gaps)."""
     meta = doc.meta
     title = E.title(meta.get("title") or doc.id)
@@ -196,6 +200,13 @@ def build_header(doc: Document):
     app = E.application(E.label(TOOL_NAME), ident=TOOL_NAME, version=__version__)
     app.set(XML_ID, TOOL_NAME)
     enc = E.encodingDesc(E.appInfo(app))
+    if renditions:  # how the source marked what became <hi>: the marks can be restored
+        decl = E.tagsDecl()
+        for ident in renditions:
+            rend = E.rendition(_RENDITIONS.get(ident, ident), scheme="free")
+            rend.set(XML_ID, ident)
+            decl.append(rend)
+        enc.append(decl)
     lang = meta.get("language", "en")
     prof = E.profileDesc()
     if meta.get("date"):
@@ -250,7 +261,9 @@ def build(doc: Document, lines: dict | None = None):
     body = E.body()
     _items(doc.body, ids, "", body)
     text.append(body)
-    parts = [build_header(doc)]
+    renditions = tuple(sorted({el.get("rendition").lstrip("#") for el in text.iter(f"{{{TEI_NS}}}hi")
+                               if el.get("rendition")}))
+    parts = [build_header(doc, renditions)]
     # A note sorts where its marker is read: an anchor at its place, an element at its end.
     pos = {el: i for i, el in enumerate(text.iter())}
     order = {el.get(XML_ID): pos[el] + sum(1 for _ in el.iter()) - 1

@@ -36,7 +36,7 @@ CASES = [
     ("wrong root", '<html/>', "1:1: root element <html> not allowed; expected: TEI",
      "1:1: root element <html> not allowed; expected: TEI, teiCorpus"),
     ("incomplete header", _edit("<sourceDesc><bibl>test input</bibl></sourceDesc>", ""),
-     "4:5: element <fileDesc> is incomplete after <publicationStmt>; expected one of: sourceDesc",
+     "4:5: element <fileDesc> is incomplete after <publicationStmt>; expected one of: notesStmt, sourceDesc",
      "4:5: element <fileDesc> is incomplete after <publicationStmt>; expected one of: notesStmt, seriesStmt, sourceDesc"),
     ("head after p", _edit("<p>Ordinary words here.</p>", "<div><p>x</p><head>late</head></div>"),
      "20:20: element <head> not allowed in <div> here; expected one of: ",

@@ -7,6 +7,7 @@ headings, and finally the grouping of headings into nested divisions.
 from __future__ import annotations
 
 from converter.passes.divisions import group_divisions
+from converter.passes.emphasis import emphasis
 from converter.passes.footnotes import footnotes
 from converter.passes.indented import indented_quotations
 from converter.passes.frontmatter import front_matter
@@ -21,6 +22,7 @@ from converter.passes.inline_lists import inline_lists
 from converter.passes.pagebreaks import repair_page_breaks
 
 PASSES = (
+    emphasis,
     footnotes,
     repair_page_breaks,
     front_matter,
