@@ -82,8 +82,10 @@ def is_full(line: Line, nxt: Line, width: int) -> bool:
     if reach > width:
         return True
     # Wrappers and typists often break a little short of the measure; near it, a line runs
-    # on unless it ends a sentence and the next begins a new one with a capital.
-    return reach > width - _SLACK and not (_ENDS.search(line.text) and nxt.text[:1].isupper())
+    # on unless it ends a sentence and the next begins a new one with a capital, or the
+    # next is indented further (verse indents its lines; wrapped prose does not).
+    return reach > width - _SLACK and nxt.indent <= line.indent and \
+        not (_ENDS.search(line.text) and nxt.text[:1].isupper())
 
 
 def runs_on(line: Line, nxt: Line) -> bool:
@@ -96,8 +98,13 @@ def local_width(lines: tuple, width: int) -> int:
     (typists and wrappers vary) is measured by its own longest inner line."""
     if len(lines) < _LOCAL_MIN_LINES:
         return width
-    inner = max(ln.end for ln in lines[:-1])
-    return inner if width - _SLACK <= inner < width else width
+    ends = [ln.end for ln in lines[:-1]]
+    inner = max(ends)
+    if not width - _SLACK <= inner < width:
+        return width
+    # Only a paragraph has a measure of its own: most of its lines end near it (verse does not).
+    near = sum(1 for e in ends if e >= inner - _SLACK)
+    return inner if near >= len(ends) * _PROSE_SHARE else width
 
 
 def is_prose(lines: tuple, width: int) -> bool:

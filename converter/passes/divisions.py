@@ -6,7 +6,21 @@ numbered sections closes them and starts a sibling at the top.
 """
 from __future__ import annotations
 
+import re
+
 from converter.model import Block, Document, Node
+
+# A heading that is only a number: "CHAPTER II.", "BOOK I", "Article 1", "IV.", "3". Printed
+# books set the title under it; the two are heads of one division.
+_KEYWORD = (r"(?:chapter|chap|book|part|section|sect|article|art|letter|essay|lecture|canto|"
+            r"discourse|number|no)\.?")
+_LABEL_ONLY = re.compile(r"^(?:%s\s+(?:the\s+)?[\w-]+|[IVXLCDM]{1,7}|[0-9]{1,3})\.?$" % _KEYWORD,
+                         re.I)
+
+
+def label_only(text: str) -> bool:
+    """True for a heading that names a number and nothing else."""
+    return bool(_LABEL_ONLY.match(text.strip()))
 
 
 def group_divisions(doc: Document) -> Document:
@@ -14,6 +28,16 @@ def group_divisions(doc: Document) -> Document:
     root = Node("body", [], 0)
     stack: list[tuple[int, Node]] = [(0, root)]
     for item in doc.body:
+        top = stack[-1][1]
+        if isinstance(item, Block) and item.kind == "head" and top is not root and \
+                len(top.children) == 1 and label_only(top.children[0].text) and \
+                not label_only(item.text):
+            # "CHAPTER II." / "OF THE LIBERTY OF THOUGHT": the title is the division's subhead
+            attrs = {k: v for k, v in item.attrs.items() if k not in ("rank", "n")}
+            top.children.append(item.with_(attrs={**attrs, "type": "sub"}))
+            doc.infer(item.line, "heading under a numbered heading (head type=sub)", "medium",
+                      item.text[:60])
+            continue
         if isinstance(item, Block) and item.kind == "head":
             rank = item.attrs.get("rank", 1)
             while stack[-1][0] >= rank:
