@@ -37,6 +37,7 @@ _PROSE_SHARE = 0.75  # of a block's inner lines near the measure: a wrapped para
 _LABEL = re.compile(r"(?:[0-9]{1,3}[.)]|\((?:[0-9]{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})\)|[*•·–-]|\[[0-9]{1,3}\])\s")
 _RUNON_SHARE = 0.5  # of a block's line ends that visibly run on: ragged prose
 _LOCAL_MIN_LINES = 4  # a block this long shows its own measure
+_PAUSE = re.compile(r"[.!?:;,—-][\"'”’)\]]*$")  # a line that ends on punctuation (verse does)
 _ENDS = re.compile(r"[.!?:;][\"'”’)\]]*$")
 
 
@@ -82,10 +83,10 @@ def is_full(line: Line, nxt: Line, width: int) -> bool:
     if reach > width:
         return True
     # Wrappers and typists often break a little short of the measure; near it, a line runs
-    # on unless it ends a sentence and the next begins a new one with a capital, or the
+    # on unless it ends on punctuation and the next begins with a capital (verse), or the
     # next is indented further (verse indents its lines; wrapped prose does not).
     return reach > width - _SLACK and nxt.indent <= line.indent and \
-        not (_ENDS.search(line.text) and nxt.text[:1].isupper())
+        not (_PAUSE.search(line.text) and nxt.text[:1].isupper())
 
 
 def runs_on(line: Line, nxt: Line) -> bool:
