@@ -78,15 +78,19 @@ Examples:
 @click.option("--min-cert", type=_CERT, help="Report only inferences at least this certain.")
 @click.option("--max-cert", type=_CERT,
               help="Report only inferences at most this certain (low: the doubtful ones).")
+@click.option("--dump", is_flag=True,
+              help="Print the internal document model (blocks, nodes, spans) to stderr.")
 @click.option("--authority", type=click.Path(dir_okay=False, path_type=Path),
               help="Shared entity authority file (JSON, like a sidecar's entities).")
-def convert(seed, output, encoding, report, report_json, min_cert, max_cert, authority):
+def convert(seed, output, encoding, report, report_json, min_cert, max_cert, dump, authority):
     """Convert SEED.txt (and its sidecar SEED.json) to TEI."""
     from converter.pipeline import convert_file, sidecar_path
     from converter.xmlio import write_atomic
 
     _warn_if_markup(seed)
     data, doc = convert_file(seed, encoding, authority)
+    if dump:
+        click.echo(doc.dump(), nl=False, err=True)
     if report or report_json:
         from converter import review
 

@@ -4,8 +4,8 @@ variants, linking with one compiled matcher, and rule-based names where no autho
 Authority names become ``persName``/``placeName``/``orgName`` spans with ``ref="#id"``;
 names found by rules get ``cert`` and no ``ref``. A title before a person's name ("Comrade
 Kirov") is marked as a ``roleName`` inside the ``persName``. What was found is kept in
-``doc.meta["_mentions"]`` (for the curation report) and the entities referred to in
-``doc.meta["_entities"]`` (for the TEI ``standOff``).
+``doc.mentions`` (for the curation report and ``--report``) and the entities referred
+to in ``doc.entities`` (for the TEI ``standOff``).
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from pathlib import Path
 from converter import entity_rules, lexicon
 from converter.errors import InputError
 from converter.matcher import Matcher
-from converter.model import Block, Document, Span, attrs_of, map_blocks, walk_blocks
+from converter.model import Block, Document, Reporter, Span, attrs_of, map_blocks, walk_blocks
 
 ELEMENT = {"person": "persName", "place": "placeName", "org": "orgName", "event": "eventName"}
 _RANK = {"org": 20, "event": 22, "place": 25, "person": 30}
@@ -250,13 +250,14 @@ def annotate(doc: Document, extra: list[dict] = ()) -> Document:
             again.add(name, (typ,))
         front = map_blocks(front, lambda b: ann.block(b, again))
         body = map_blocks(body, lambda b: ann.block(b, again))
-    meta = dict(doc.meta)
-    meta["_mentions"] = sorted(ann.mentions, key=lambda m: m["line"])
-    for m in meta["_mentions"]:
+    mentions = sorted(ann.mentions, key=lambda m: m["line"])
+    report = Reporter()
+    for m in mentions:
         if m["cert"] != "high":  # what the tool guessed, for `convert --report`
             refs = " ".join("#" + r for r in m["refs"])
             detail = m["text"] + (f" -> {refs}" if refs else "")
-            doc.infer(m["line"], ELEMENT[m["type"]], m["cert"], detail)
-    meta["_entities"] = [e for e in ann.ents if e.seen]
-    meta["_authority"] = [{"id": e.id, "type": e.type, "label": e.label} for e in ann.ents]
-    return doc.with_(front=front, body=body, meta=meta)
+            report.infer(m["line"], ELEMENT[m["type"]], m["cert"], detail)
+    return report.into(doc, front=front, body=body, mentions=mentions,
+                       entities=[e for e in ann.ents if e.seen],
+                       authority=[{"id": e.id, "type": e.type, "label": e.label}
+                                  for e in ann.ents])

@@ -10,7 +10,7 @@ import codecs
 import re
 
 from converter.errors import InputError
-from converter.model import Block, Document, Line
+from converter.model import Block, Document, Line, Reporter
 
 # XML 1.0 forbids C0 controls other than TAB/LF/CR, lone surrogates, and U+FFFE/FFFF.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -118,9 +118,9 @@ def read(data: bytes, source: str, doc_id: str, encoding: str | None = None) -> 
     blocks = split_blocks(text)
     if not blocks:
         raise InputError("the file has no text (it is empty or only white space)", source, 1)
-    doc = Document(id=doc_id, source=source, body=blocks)
+    report = Reporter()
     if replaced:
-        doc.infer(1, "replaced characters", "high",
-                  f"{replaced} control character(s) XML cannot hold became U+FFFD "
-                  "(form feed and vertical tab: a line break)")
-    return doc
+        report.infer(1, "replaced characters", "high",
+                     f"{replaced} control character(s) XML cannot hold became U+FFFD "
+                     "(form feed and vertical tab: a line break)")
+    return Document(id=doc_id, source=source, body=blocks, report=report.inferences)

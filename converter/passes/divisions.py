@@ -11,17 +11,24 @@ from converter.model import Block, Document, Node
 
 def group_divisions(doc: Document) -> Document:
     """Nest the body into ``div`` Nodes by heading rank."""
-    root = Node("body", [], 0)
-    stack: list[tuple[int, Node]] = [(0, root)]
+    # The open divisions, outermost first: (rank, head block, children so far); the
+    # Nodes are made when a division closes, as the model is frozen.
+    root: list = []
+    stack: list[tuple[int, Block | None, list]] = [(0, None, root)]
+
+    def close() -> None:
+        _rank, head, kids = stack.pop()
+        attrs = {"type": "section", "n": head.attrs.get("n")}
+        stack[-1][2].append(Node("div", kids, head.line, {k: v for k, v in attrs.items() if v}))
+
     for item in doc.body:
         if isinstance(item, Block) and item.kind == "head":
-            rank = item.attrs.get("rank", 1)
+            rank = item.hints.get("rank", 1)
             while stack[-1][0] >= rank:
-                stack.pop()
-            attrs = {"type": "section", "n": item.attrs.get("n")}
-            div = Node("div", [item], item.line, {k: v for k, v in attrs.items() if v})
-            stack[-1][1].children.append(div)
-            stack.append((rank, div))
+                close()
+            stack.append((rank, item, [item]))
         else:
-            stack[-1][1].children.append(item)
-    return doc.with_(body=root.children)
+            stack[-1][2].append(item)
+    while len(stack) > 1:
+        close()
+    return doc.with_(body=root)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from converter.model import Block, Document, Node, Span
+from converter.model import Block, Document, Node, Reporter, Span
 from converter.passes.textutil import ORDINALS
 
 _ORD = "|".join(ORDINALS)
@@ -53,6 +53,7 @@ def enumerations(doc: Document) -> Document:
     """Group runs of ordinal paragraphs into ``list type="ordered"`` nodes."""
     body = list(doc.body)
     out: list = []
+    report = Reporter()
     i = 0
     while i < len(body):
         first = ordinal_of(body[i])
@@ -68,12 +69,12 @@ def enumerations(doc: Document) -> Document:
             if len(run) >= 2:
                 items = [_item(b, k + 1, o[1]) for k, (b, o) in enumerate(run)]
                 cert = "high" if all(o[1] for _b, o in run) else "medium"
-                doc.infer(body[i].line, "enumeration (First, Second, …)", cert,
-                          f"{len(run)} items")
+                report.infer(body[i].line, "enumeration (First, Second, …)", cert,
+                             f"{len(run)} items")
                 out.append(Node("list", items, body[i].line,
                                 {"type": "ordered", "cert": cert}))
                 i = j
                 continue
         out.append(body[i])
         i += 1
-    return doc.with_(body=out)
+    return report.into(doc, body=out)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from converter.model import Block, Document
+from converter.model import Block, Document, Reporter
 from converter.passes.textutil import ends_sentence, words
 from converter.passes.titlepage import title_page
 
@@ -66,6 +66,7 @@ def front_matter(doc: Document) -> Document:
         return paged
     body = list(doc.body)
     front: list = []
+    report = Reporter()
     author_hint = (doc.sidecar.get("metadata", {}).get("author") or "").split()
     i = 0
     while i < min(len(body), 3) and isinstance(body[i], Block) and is_title_like(body[i]):
@@ -79,17 +80,17 @@ def front_matter(doc: Document) -> Document:
             break  # the title again, as the heading of the text ("TOM CORDERY")
         if is_author and not any(b.kind == "docAuthor" for b in front):
             front.append(blk.with_(kind="docAuthor", attrs={"cert": "medium"}))
-            doc.infer(blk.line, "author line", "medium", blk.text)
+            report.infer(blk.line, "author line", "medium", blk.text)
         elif not has_title:
             front.append(blk.with_(kind="docTitle", attrs={"cert": "medium"}))
-            doc.infer(blk.line, "document title", "medium", blk.text)
+            report.infer(blk.line, "document title", "medium", blk.text)
         else:
             break
         i += 1
     if front and i < len(body) and isinstance(body[i], Block) and is_headnote(body[i]):
         front.append(body[i].with_(kind="argument", attrs={"cert": "medium"}))
-        doc.infer(body[i].line, "headnote (argument)", "medium", body[i].text[:60])
+        report.infer(body[i].line, "headnote (argument)", "medium", body[i].text[:60])
         i += 1
     if not front or i >= len(body):
         return doc
-    return doc.with_(front=front, body=body[i:])
+    return report.into(doc, front=front, body=body[i:])

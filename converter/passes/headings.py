@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from converter.model import Block, Document
+from converter.model import Block, Document, Reporter
 from converter.passes.framing import CLOSE
 from converter.passes.frontmatter import is_headnote
 from converter.passes.lines import is_verse
@@ -208,7 +208,7 @@ def _table_titles(body: list) -> list:
 def mark_headings(doc: Document) -> Document:
     """Turn heading lines into ``head`` blocks; a following headnote becomes ``argument``."""
     body = _table_titles(list(doc.body))
-    out = []
+    out, report = [], Reporter()
     for i, blk in enumerate(body):
         nxt = body[i + 1] if i + 1 < len(body) else None
         if not isinstance(blk, Block):
@@ -216,7 +216,7 @@ def mark_headings(doc: Document) -> Document:
             continue
         if out and isinstance(out[-1], Block) and out[-1].kind == "head" and is_headnote(blk):
             out.append(blk.with_(kind="argument", attrs={"cert": "medium"}))
-            doc.infer(blk.line, "headnote (argument)", "medium", blk.text[:60])
+            report.infer(blk.line, "headnote (argument)", "medium", blk.text[:60])
             continue
         prev = out[-1] if out else None
         after_close = isinstance(prev, Block) and any(CLOSE.match(ln) for ln in prev.text.split("\n"))
@@ -225,7 +225,7 @@ def mark_headings(doc: Document) -> Document:
                                       len(words(blk.text)) <= 3 and is_verse(prev.text.split("\n")))
         if blk.kind == "head":  # a table's title, split off above
             out.append(blk)
-            doc.infer(blk.line, "heading (table title)", "low", blk.text[:60])
+            report.infer(blk.line, "heading (table title)", "low", blk.text[:60])
             continue
         attrs = heading_of(blk, nxt)
         if attrs and after_close and attrs["style"] in ("capitals", "plain") and \
@@ -233,10 +233,10 @@ def mark_headings(doc: Document) -> Document:
             attrs = None  # a signature under a complimentary close, not a heading
         if attrs:
             out.append(blk.with_(kind="head", attrs=attrs))
-            doc.infer(blk.line, f"heading ({attrs['style']})", attrs["cert"], blk.text[:60])
+            report.infer(blk.line, f"heading ({attrs['style']})", attrs["cert"], blk.text[:60])
         else:
             out.append(blk)
-    return doc.with_(body=out)
+    return report.into(doc, body=out)
 
 
 # The formula that opens an official report: "… makes the following REPORT:", "… REPORTS:"
@@ -255,7 +255,7 @@ def mark_rubrics(doc: Document) -> Document:
     Congress were pleased to pass the following resolutions, viz.") is that document's
     heading, when what follows is a heading or a letter (not a list or a quotation: "the
     following measures:" before a list stays a paragraph)."""
-    body = list(doc.body)
+    body, report = list(doc.body), Reporter()
     for i, blk in enumerate(body[:-1]):
         if not (isinstance(blk, Block) and blk.kind == "p" and "\n" not in blk.text):
             continue
@@ -264,5 +264,5 @@ def mark_rubrics(doc: Document) -> Document:
         if reports or (text.endswith((":", "viz.", "viz", "viz:")) and _RUBRIC.search(text) and
                        len(words(text)) <= 45 and _opens_document(body[i + 1])):
             body[i] = blk.with_(kind="head", attrs={"rank": 1, "style": "rubric", "cert": "low"})
-            doc.infer(blk.line, "heading (rubric before a document)", "low", text[:60])
-    return doc.with_(body=body)
+            report.infer(blk.line, "heading (rubric before a document)", "low", text[:60])
+    return report.into(doc, body=body)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from converter.model import Block, Document, Node, Span
+from converter.model import Block, Document, Node, Reporter, Span
 from converter.passes.framing import opener_of
 from converter.passes.textutil import (OPEN_QUOTES, is_titlecased, looks_like_signature,
                                        mostly_capitals, split_block, words)
@@ -96,7 +96,7 @@ def _amount_at(line: str) -> int | None:
     return m.start()
 
 
-def _gloss_of(block: Block, doc: Document) -> Node | None:
+def _gloss_of(block: Block, report: Reporter) -> Node | None:
     """A list of what/amount lines (accounts, exports) as ``label`` + ``item`` pairs."""
     pieces = list(_pieces(block))
     cuts = [_amount_at(text) for _start, text, _spans in pieces]
@@ -110,7 +110,7 @@ def _gloss_of(block: Block, doc: Document) -> Node | None:
         kids.append(Block("item", text[cut:], block.line + k,
                           [Span(sp.start - cut, sp.end - cut, sp.kind, sp.attrs, sp.rank)
                            for sp in spans if sp.start >= cut]))
-    doc.infer(block.line, "list of amounts (label + item)", "medium", f"{len(pieces)} items")
+    report.infer(block.line, "list of amounts (label + item)", "medium", f"{len(pieces)} items")
     return Node("list", kids, block.line, {"type": "gloss", "cert": "medium"})
 
 
@@ -149,15 +149,15 @@ def _list_head(lines: list[str]) -> bool:
             not looks_like_signature(first))
 
 
-def _list_of(block: Block, doc: Document) -> Node:
-    gloss = _gloss_of(block, doc)
+def _list_of(block: Block, report: Reporter) -> Node:
+    gloss = _gloss_of(block, report)
     if gloss is not None:
         return gloss
     if _list_head(block.text.split("\n")):
         first, rest = split_block(block, block.text.index("\n"), "head")
-        inner = _list_of(rest.with_(line=block.line + 1), doc)
-        doc.infer(block.line, "list heading", "medium", first.text)
-        return inner.with_(children=[first.with_(attrs={"cert": "medium"})] + inner.children)
+        inner = _list_of(rest.with_(line=block.line + 1), report)
+        report.infer(block.line, "list heading", "medium", first.text)
+        return inner.with_(children=[first.with_(attrs={"cert": "medium"}), *inner.children])
     items, labels = [], []
     for k, (start, text, spans) in enumerate(_pieces(block)):
         lab = label_of(text)
@@ -180,7 +180,7 @@ def _list_of(block: Block, doc: Document) -> Node:
         # keep the labels, drop the numbering.
         items = [it.with_(attrs={}) for it in items]
         kind, cert = "simple", "medium"
-    doc.infer(block.line, f"list of lines ({kind})", cert, f"{len(items)} items")
+    report.infer(block.line, f"list of lines ({kind})", cert, f"{len(items)} items")
     return Node("list", items, block.line, {"type": kind, "cert": cert})
 
 
@@ -191,21 +191,21 @@ def verse_node(block: Block) -> Node:
     return Node("lg", lines, block.line)
 
 
-def _verse_of(block: Block, doc: Document) -> Node:
-    doc.infer(block.line, "verse quotation", "medium", block.text.split("\n")[0][:60])
+def _verse_of(block: Block, report: Reporter) -> Node:
+    report.infer(block.line, "verse quotation", "medium", block.text.split("\n")[0][:60])
     return Node("quote", [verse_node(block)], block.line, {"type": "verse", "cert": "medium"})
 
 
 def line_groups(doc: Document) -> Document:
     """Turn multi-line blocks into lists of items, or verse quotations."""
-    out = []
+    out, report = [], Reporter()
     for item in doc.body:
         kind = _kind_of(item) if isinstance(item, Block) and item.kind == "p" else None
         if kind == "list":
-            out.append(_list_of(item, doc))
+            out.append(_list_of(item, report))
         elif kind == "verse":
-            out.append(_verse_of(item, doc))
+            out.append(_verse_of(item, report))
         else:
             out.append(item)
-    return doc.with_(body=out)
+    return report.into(doc, body=out)
 

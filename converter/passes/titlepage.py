@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from converter.model import Block, Document, Node, Span, attrs_of
+from converter.model import Block, Document, Node, Reporter, Span, attrs_of
 from converter.passes.lines import label_of, verse_node
 from converter.passes.textutil import OPEN_QUOTES
 
@@ -64,7 +64,7 @@ def _part(blk: Block, first: bool):
         return Node("epigraph", [inner], blk.line)
     if _BY.match(blk.text) and not first:
         return blk.with_(kind="byline", attrs={"cert": "medium"})
-    spans = blk.spans + (_line_list(blk) if "\n" in blk.text and not first else [])
+    spans = [*blk.spans, *(_line_list(blk) if "\n" in blk.text and not first else [])]
     return blk.with_(kind="docTitle", spans=spans, attrs={"cert": "medium" if first else "low"})
 
 
@@ -80,8 +80,8 @@ def title_page(doc: Document) -> Document | None:
     if end < len(body) and isinstance(body[end], Block) and _ROMAN_YEAR.match(body[end].text):
         front.append(body[end].with_(kind="docDate", attrs={"cert": "medium"}))
         end += 1
-    doc.infer(body[0].line, "title page down to the imprint", "medium",
-              body[end - 1].text[:60])
     if end >= len(body):
         return None
-    return doc.with_(front=front, body=body[end:])
+    report = Reporter()
+    report.infer(body[0].line, "title page down to the imprint", "medium", body[end - 1].text[:60])
+    return report.into(doc, front=front, body=body[end:])
