@@ -36,6 +36,7 @@ class Job:
     out_dir: str
     ed_dir: str
     authority: str | None = None
+    encoding: str | None = None
 
 
 @dataclass
@@ -62,12 +63,22 @@ def _counts(tree) -> tuple[int, int]:
     return words, entities
 
 
-def _convert(seed: Path, authority: str | None):
+def output_dirs(seeds_dir: Path, out_dir: Path | None = None,
+                ed_dir: Path | None = None) -> tuple[Path, Path]:
+    """(TEI folder, editions folder): the ones given, else ``tei/`` and ``editions/`` beside
+    ``seeds_dir`` in the folder that holds it (``p/seeds`` -> ``p/tei``), whatever the
+    current folder is."""
+    seeds_dir = Path(seeds_dir)
+    # "." and ".." have no usable parent as written: look them up.
+    holder = seeds_dir.resolve().parent if seeds_dir.name in ("", "..") else seeds_dir.parent
+    return (Path(out_dir) if out_dir else holder / "tei",
+            Path(ed_dir) if ed_dir else holder / "editions")
+
+
+def _convert(seed: Path, authority: str | None, encoding: str | None = None):
     from converter.pipeline import convert_file
 
-    if authority:  # passed only when given, so the pipeline needs no authority support otherwise
-        return convert_file(seed, authority=Path(authority))
-    return convert_file(seed)
+    return convert_file(seed, encoding, Path(authority) if authority else None)
 
 
 def _same_bytes(path: Path, payload: bytes) -> bool:
@@ -93,7 +104,7 @@ def run_job(job: Job) -> Result:
     seed = Path(job.seed)
     res = Result(job.seed)
     try:
-        data, doc = _convert(seed, job.authority)
+        data, doc = _convert(seed, job.authority, job.encoding)
         del doc  # the model is not needed any more: keep peak memory to one copy
         out = Path(job.out_dir) / f"{seed.stem}.xml"
         tree = parse_bytes(data, str(out))
@@ -125,10 +136,12 @@ def run_job(job: Job) -> Result:
 
 
 def plan(seeds_dir: Path, out_dir: Path, ed_dir: Path, authority: Path | None = None,
-         force: bool = False, manifest: Manifest | None = None):
+         force: bool = False, manifest: Manifest | None = None, encoding: str | None = None):
     """(jobs to run, skipped Results, keys by seed): what a build of ``seeds_dir`` must do."""
     manifest = manifest or Manifest(out_dir)
     options = {"editions": relative(ed_dir, manifest.base)}
+    if encoding:  # only when given, so the keys of builds without it stay as they were
+        options["encoding"] = encoding
     seeds = sorted(Path(seeds_dir).glob("*.txt"))
     todo, skipped, keys = [], [], {}
     for seed in seeds:
@@ -142,7 +155,7 @@ def plan(seeds_dir: Path, out_dir: Path, ed_dir: Path, authority: Path | None = 
                                   entities=entry.get("entities", 0)))
         else:
             todo.append(Job(str(seed), str(out_dir), str(ed_dir),
-                            str(authority) if authority else None))
+                            str(authority) if authority else None, encoding))
     # Largest first: the long jobs start early, so workers finish together.
     todo.sort(key=lambda j: (-_size(j.seed), j.seed))
     return todo, skipped, keys
@@ -157,15 +170,18 @@ def _size(path: str) -> int:
 
 def build_all(seeds_dir: Path, out_dir: Path, ed_dir: Path, *, jobs: int | None = None,
               force: bool = False, authority: Path | None = None,
-              scheduler: str | None = None, on_result=None) -> list[Result]:
+              scheduler: str | None = None, on_result=None,
+              encoding: str | None = None) -> list[Result]:
     """Build every ``*.txt`` in ``seeds_dir``; return one Result per seed, in name order.
 
     ``jobs``: worker processes (default: all cores). ``on_result(result)`` is called as each
     seed finishes (the progress bar). The manifest is updated as results arrive.
+    ``encoding``: of the texts, when not UTF-8 (as ``convert --encoding``).
     """
     code_version.cache_clear()  # the code may have changed since this process last built
     manifest = Manifest(out_dir)
-    todo, results, keys = plan(seeds_dir, out_dir, ed_dir, authority, force, manifest)
+    todo, results, keys = plan(seeds_dir, out_dir, ed_dir, authority, force, manifest,
+                               encoding)
     for res in results:
         if on_result:
             on_result(res)

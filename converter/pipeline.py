@@ -61,11 +61,12 @@ def sidecar_path(text_path: Path) -> Path:
 def convert_file(path: Path, encoding: str | None = None,
                  authority: Path | None = None) -> tuple[bytes, Document]:
     """Convert the seed at ``path`` (and its sidecar, if any; and the shared entity
-    ``authority`` file, if given) to TEI bytes."""
-    from converter.xmlio import read_input  # bounded read, clear errors
+    ``authority`` file, if given) to TEI bytes. ``-`` is standard input, without a sidecar."""
+    from converter.xmlio import is_stdio, read_input, source_name  # bounded read, clear errors
 
     path = Path(path)
     data = read_input(path)
-    side = sidecar.load(sidecar_path(path))
-    return convert_bytes(data, str(path), doc_id(path), side, encoding,
-                         entities.load_authority(authority))
+    stdin = is_stdio(path)
+    side = {} if stdin else sidecar.load(sidecar_path(path))
+    return convert_bytes(data, source_name(path), "stdin" if stdin else doc_id(path), side,
+                         encoding, entities.load_authority(authority))

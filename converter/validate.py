@@ -19,7 +19,7 @@ from lxml import etree
 from converter import prune
 from converter.errors import InputError, one_line
 from converter.resources import schema_file
-from converter.xmlio import parse_bytes, read_input, safe_parser
+from converter.xmlio import parse_bytes, read_input, safe_parser, source_name
 
 SCHEMA_LABEL = {"edition": "tei-edition RELAX NG + Schematron", "tei_all": "tei_all",
                 "tei_lite": "tei_lite"}
@@ -137,11 +137,11 @@ def check_tree(tree, source: str, schema: str = "edition", data: bytes | None = 
 
 
 def check_file(path: Path, schema: str = "edition") -> list[Problem]:
-    """Parse (safely) and validate the XML file at ``path``; each problem names the
-    nearest element with an ``xml:id`` around the place it is about."""
-    data = read_input(path)
-    tree = parse_bytes(data, str(path))
-    return [_placed(p, tree) for p in check_tree(tree, str(path), schema, data)]
+    """Parse (safely) and validate the XML file at ``path`` (``-``: standard input); each
+    problem names the nearest element with an ``xml:id`` around the place it is about."""
+    data, source = read_input(path), source_name(path)
+    tree = parse_bytes(data, source)
+    return [_placed(p, tree) for p in check_tree(tree, source, schema, data)]
 
 
 def _placed(p: Problem, tree) -> Problem:
