@@ -84,7 +84,8 @@ def test_installed_wheel_runs_every_command_from_any_folder(tool):
 
     # build (sidecars are checked against the packaged JSON schema) beside the seeds folder
     res = _run([exe, "build", seeds, "-j", "1"], elsewhere, env)
-    assert "failed         0" in res.stdout.decode()
+    rows = {ln.split()[0]: ln.split()[1:] for ln in res.stdout.decode().splitlines() if ln.split()}
+    assert rows["built"][0] == str(len(list(SEEDS.glob("*.txt")))) and rows["failed"][0] == "0"
     tei = work / "proj" / "tei"
     for seed in SEEDS.glob("*.txt"):
         out = tei / f"{seed.stem}.xml"
