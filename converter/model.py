@@ -14,12 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Mapping, TypedDict, Union
+from typing import Any, Mapping, TypedDict, Union
 
 from converter.vocabulary import BLOCK_KINDS, NODE_KINDS, SPAN_KINDS, BlockKind, NodeKind, SpanKind
-
-if TYPE_CHECKING:  # the annotation stage's record; the model does not depend on it
-    from converter.entities import Entity
 
 # Keys that steer the passes (a heading's rank and style) and are no TEI attributes: they
 # live in ``hints``, never in ``attrs``.
@@ -194,7 +191,7 @@ class Document:
     report: tuple[Inference, ...] = ()
     layout: object = None  # the page measure (converter.layout.Measure) once layout has run
     mentions: tuple[Mention, ...] = ()
-    entities: tuple["Entity", ...] = ()
+    entities: tuple[Any, ...] = ()  # converter.entities.Entity (the model imports no stage)
     authority: tuple[Mapping[str, str], ...] = ()
     notes: tuple[PlacedNote, ...] = ()
 

@@ -10,14 +10,13 @@ process and reused for every file of a call.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
 
 from converter import prune
-from converter.errors import InputError, one_line
+from converter.errors import InputError, Problem, one_line
 from converter.resources import schema_file
 from converter.xmlio import parse_bytes, read_input, safe_parser, source_name
 
@@ -26,19 +25,6 @@ SCHEMA_LABEL = {"edition": "tei-edition RELAX NG + Schematron", "tei_all": "tei_
 NAMED = {"edition": "tei-edition.rng", "tei_all": "tei_all.rng", "tei_lite": "tei_lite.rng"}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 _NS = re.compile(r"\{http://www\.tei-c\.org/ns/1\.0\}")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One validation problem at a place in a file."""
-
-    file: str
-    line: int
-    col: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}: {one_line(self.message)}"
 
 
 def schema_path(name: str) -> Path:
