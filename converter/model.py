@@ -51,6 +51,11 @@ class Span:
     def __post_init__(self):
         _check_kind(self.kind, SPAN_KINDS, "span")
 
+    def shift(self, by: int) -> "Span":
+        """The same span ``by`` characters later (earlier when negative): for re-basing
+        spans when text is split or joined."""
+        return Span(self.start + by, self.end + by, self.kind, self.attrs, self.rank)
+
     def attr(self, key: str, default=None):
         """The value of attribute ``key``."""
         for k, v in self.attrs:

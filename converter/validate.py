@@ -16,7 +16,7 @@ from pathlib import Path
 from lxml import etree
 
 from converter import prune
-from converter.errors import InputError, Problem, one_line
+from converter.errors import InputError, Problem
 from converter.resources import schema_file
 from converter.xmlio import parse_bytes, read_input, safe_parser, source_name
 

@@ -83,3 +83,30 @@ def test_the_cycle_finder_finds_a_cycle():
 
 def test_no_import_cycles():
     assert cycles(graph()) == []
+
+
+def test_no_pass_imports_another_pass():
+    """A pass module may import the model, the vocabulary and the cues; nothing else of
+    the package (in particular no other pass)."""
+    allowed = {"converter.model", "converter.vocabulary"}
+    passes = [m for m in MODULES if m.startswith("converter.passes.")
+              and not m.startswith("converter.passes.cues")]
+    assert len(passes) >= 10
+    for name in passes:
+        bad = {m for m in imports(MODULES[name])
+               if m not in allowed and not m.startswith("converter.passes.cues")}
+        assert not bad, f"{name} imports {sorted(bad)}"
+
+
+def test_cues_import_only_the_model_and_cues():
+    for name in (m for m in MODULES if m.startswith("converter.passes.cues")):
+        bad = {m for m in imports(MODULES[name]) if m not in ("converter.model", "converter.vocabulary")
+               and not m.startswith("converter.passes.cues")}
+        assert not bad, f"{name} imports {sorted(bad)}"
+
+
+def test_the_pass_rule_sees_a_pass_import(tmp_path):
+    """The scan finds an import inside a function too (where cycles used to hide)."""
+    path = tmp_path / "p.py"
+    path.write_text("def f():\n    from converter.passes.headings import mark_headings\n")
+    assert imports(path) == {"converter.passes.headings"}

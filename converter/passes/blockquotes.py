@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from converter.model import Block, Document, Node, Reporter
-from converter.passes.textutil import looks_like_signature, words
-from converter.passes.quotes import closes_at_end, is_whole_quotation, marks, opens_unclosed
+from converter.passes.cues.quotes import closes_at_end, is_whole_quotation, marks, opens_unclosed
+from converter.passes.cues.text import looks_like_signature, words
 
 MAX_PARAGRAPHS = 40
 MIN_WORDS = 25

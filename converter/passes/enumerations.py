@@ -11,35 +11,8 @@ this mean?"); unannounced "First, … Secondly, …" paragraphs of an argument s
 """
 from __future__ import annotations
 
-import re
-
 from converter.model import Block, Document, Node, Reporter, Span
-from converter.passes.textutil import ORDINALS
-
-_ORD = "|".join(ORDINALS)
-_OPENING = re.compile(r"^(?P<lab>(?P<o>" + _ORD + r")(?:ly)?|in the (?P<p>" + _ORD +
-                      r") place)(?=\s*[,.:;—–-])", re.I)
-_INSIDE = re.compile(r"^(?:\S+\s+){1,3}?\S+,\s+(?P<o>" + _ORD + r")(?:ly)?,\s", re.I)
-
-
-def ordinal_of(block) -> tuple[int, int] | None:
-    """(ordinal value 1.., label length or 0) when ``block`` opens with an ordinal."""
-    if not isinstance(block, Block) or block.kind != "p":
-        return None
-    m = _OPENING.match(block.text)
-    if m:
-        word = (m.group("o") or m.group("p")).lower().replace("ſ", "s")
-        return ORDINALS.index(word) + 1, len(m.group("lab"))
-    m = _INSIDE.match(block.text)
-    if m:
-        return ORDINALS.index(m.group("o").lower().replace("ſ", "s")) + 1, 0
-    return None
-
-
-def announces(prev) -> bool:
-    """True when ``prev`` is a paragraph that announces what follows (ends in ':' or '?')."""
-    return (isinstance(prev, Block) and prev.kind == "p" and
-            prev.text.rstrip().rstrip("\"”'’").endswith((":", "?", ":—", ":-")))
+from converter.passes.cues.lists import announces, ordinal_of
 
 
 def _item(block: Block, n: int, label_len: int) -> Block:

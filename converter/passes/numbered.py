@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 
 from converter.model import Block, Document, Node, Reporter, Span
-from converter.passes.enumerations import announces
-from converter.passes.textutil import split_block, words
+from converter.passes.cues.lists import announces
+from converter.passes.cues.text import split_block, words
 
 _NUMBER = re.compile(r"^(?P<n>\d{1,3})[.)]\s+(?=\S)")
 _RECAP = re.compile(r"^(?:this|that) is (?:how|why|what)\b|^(?:such|these) (?:are|is|were|was)\b|"

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from converter.model import Block, Document, Reporter, Span, attrs_of
-from converter.passes.headings import heading_of
-from converter.passes.textutil import ends_sentence, first_char, words
+from converter.passes.cues.headings import heading_of
+from converter.passes.cues.text import ends_sentence, first_char, words
 
 # A block this long that stops without punctuation is prose cut off, not a heading or label.
 MIN_WORDS = 12
@@ -52,7 +52,7 @@ def join_blocks(prev: Block, nxt: Block, kind: str, cert: str) -> Block:
     if kind == "space":
         text += " "
     at = len(text)
-    shifted = [Span(s.start + at, s.end + at, s.kind, s.attrs, s.rank) for s in nxt.spans]
+    shifted = [s.shift(at) for s in nxt.spans]
     pb = Span(at, at, "pb", attrs_of(type="inferred", cert=cert,
                                      **({"break": "no"} if kind == "word" else {})))
     return prev.with_(text=text + nxt.text.lstrip(), spans=[*prev.spans, pb, *shifted])

@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 
 from converter.model import Block, Document, Node, Reporter, Span
-from converter.passes.quotes import pairs
-from converter.passes.textutil import words
+from converter.passes.cues.quotes import pairs
+from converter.passes.cues.text import words
 
 RANK = 40
 _SAYING = re.compile(r"(?:\b(?:said|says|say|saying|asked|asks|cried|replied|answered|"
