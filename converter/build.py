@@ -34,12 +34,15 @@ def output_dirs(seeds_dir: Path, out_dir: Path | None = None,
 
 
 def plan(seeds_dir: Path, out_dir: Path, ed_dir: Path, authority: Path | None = None,
-         force: bool = False, manifest: Manifest | None = None, encoding: str | None = None):
+         force: bool = False, manifest: Manifest | None = None, encoding: str | None = None,
+         ner: str | None = None):
     """(jobs to run, skipped Results, keys by seed): what a build of ``seeds_dir`` must do."""
     manifest = manifest or Manifest(out_dir)
     options = {"editions": relative(ed_dir, manifest.base)}
     if encoding:  # only when given, so the keys of builds without it stay as they were
         options["encoding"] = encoding
+    if ner and ner != "rules":
+        options["ner"] = ner  # another name finder: other outputs
     seeds = sorted(Path(seeds_dir).glob("*.txt"))
     todo, skipped, keys = [], [], {}
     for seed in seeds:
@@ -53,7 +56,7 @@ def plan(seeds_dir: Path, out_dir: Path, ed_dir: Path, authority: Path | None = 
                                   entities=entry.get("entities", 0)))
         else:
             todo.append(Job(str(seed), str(out_dir), str(ed_dir),
-                            str(authority) if authority else None, encoding))
+                            str(authority) if authority else None, encoding, ner))
     # Largest first: the long jobs start early, so workers finish together.
     todo.sort(key=lambda j: (-_size(j.seed), j.seed))
     return todo, skipped, keys
@@ -69,17 +72,18 @@ def _size(path: str) -> int:
 def build_all(seeds_dir: Path, out_dir: Path, ed_dir: Path, *, jobs: int | None = None,
               force: bool = False, authority: Path | None = None,
               scheduler: str | None = None, on_result=None,
-              encoding: str | None = None) -> list[Result]:
+              encoding: str | None = None, ner: str | None = None) -> list[Result]:
     """Build every ``*.txt`` in ``seeds_dir``; return one Result per seed, in name order.
 
     ``jobs``: worker processes (default: all cores). ``on_result(result)`` is called as each
     seed finishes (the progress bar). The manifest is updated as results arrive.
-    ``encoding``: of the texts, when not UTF-8 (as ``convert --encoding``).
+    ``encoding``: of the texts, when not UTF-8 (as ``convert --encoding``); ``ner``: a
+    name finder besides the rules (as ``convert --ner``).
     """
     code_version.cache_clear()  # the code may have changed since this process last built
     manifest = Manifest(out_dir)
     todo, results, keys = plan(seeds_dir, out_dir, ed_dir, authority, force, manifest,
-                               encoding)
+                               encoding, ner)
     for res in results:
         if on_result:
             on_result(res)

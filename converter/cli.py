@@ -23,6 +23,9 @@ def _fail(err: InputError) -> None:
 
 # A file argument or -o value; "-" is standard input as an argument, standard output after -o.
 _FILE = click.Path(dir_okay=False, allow_dash=True, path_type=Path)
+_NER = click.option("--ner", metavar="rules|spacy[:MODEL]",
+                    help="Name finder besides the rules: 'rules' (default) or 'spacy[:MODEL]' "
+                         "(needs pip install 'tei-edition[spacy]' and the model).")
 
 
 def _emit(output: Path | None, data: bytes, inputs=()) -> None:
@@ -97,14 +100,16 @@ Examples:
               help="Print the internal document model (blocks, nodes, spans) to stderr.")
 @click.option("--authority", type=click.Path(dir_okay=False, path_type=Path),
               help="Shared entity authority file (JSON, like a sidecar's entities).")
-def convert(seed, output, encoding, report, report_json, min_cert, max_cert, dump, authority):
+@_NER
+def convert(seed, output, encoding, report, report_json, min_cert, max_cert, dump, authority,
+            ner):
     """Convert SEED.txt (and its sidecar SEED.json) to TEI; SEED - reads standard input."""
     from converter.pipeline import convert_file, sidecar_path
     from converter.xmlio import is_stdio, write_atomic
 
     if not is_stdio(seed):
         _warn_if_markup(seed)
-    data, doc = convert_file(seed, encoding, authority)
+    data, doc = convert_file(seed, encoding, authority, ner)
     if dump:
         click.echo(doc.dump(), nl=False, err=True)
     if report or report_json:
@@ -141,7 +146,8 @@ Examples:
 @click.option("--authority", type=click.Path(dir_okay=False, path_type=Path),
               help="Shared entity authority file (JSON, like a sidecar's entities).")
 @click.option("--encoding", help="Encoding of the text file if not UTF-8 (e.g. cp1252).")
-def entities(seed, as_json, authority, encoding):
+@_NER
+def entities(seed, as_json, authority, encoding, ner):
     """Curation report for SEED: every name found, unresolved names by frequency with
     their contexts, ambiguous mentions with their candidates."""
     import json
@@ -149,7 +155,7 @@ def entities(seed, as_json, authority, encoding):
     from converter.curation import render, report
     from converter.pipeline import convert_file
 
-    _data, doc = convert_file(seed, encoding, authority)
+    _data, doc = convert_file(seed, encoding, authority, ner)
     rep = report(doc, doc.source)
     text = json.dumps(rep, ensure_ascii=False, indent=1) + "\n" if as_json else render(rep)
     click.echo(text, nl=False)
@@ -236,7 +242,9 @@ Examples:
                    "LocalCluster); needs pip install 'tei-edition[dask]'.")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar (default: only when stderr is a terminal).")
-def build(seeds_dir, out_dir, ed_dir, jobs, force, authority, encoding, scheduler, progress):
+@_NER
+def build(seeds_dir, out_dir, ed_dir, jobs, force, authority, encoding, scheduler, progress,
+          ner):
     """Convert every SEEDS_DIR/*.txt to TEI, validate it, and export HTML and text, into
     tei/ and editions/ beside SEEDS_DIR (the folder that holds it) unless told otherwise.
 
@@ -258,6 +266,11 @@ def build(seeds_dir, out_dir, ed_dir, jobs, force, authority, encoding, schedule
         except LookupError:
             raise click.BadParameter(f"unknown encoding {encoding!r}",
                                      param_hint="--encoding") from None
+    if ner:  # a missing extra or model is one error here, not one per file
+        from converter import ner_spacy
+
+        if ner_spacy.parse_spec(ner):
+            ner_spacy.load(ner_spacy.parse_spec(ner))
     out_dir, ed_dir = output_dirs(seeds_dir, out_dir, ed_dir)
     start = time.perf_counter()
     total = sum(1 for _ in seeds_dir.glob("*.txt"))
@@ -265,7 +278,7 @@ def build(seeds_dir, out_dir, ed_dir, jobs, force, authority, encoding, schedule
     try:
         results = build_all(seeds_dir, out_dir, ed_dir, jobs=jobs, force=force,
                             authority=authority, scheduler=scheduler, on_result=bar.update,
-                            encoding=encoding)
+                            encoding=encoding, ner=ner)
     finally:
         bar.close()
     for r in results:

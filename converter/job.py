@@ -27,6 +27,7 @@ class Job:
     ed_dir: str
     authority: str | None = None
     encoding: str | None = None
+    ner: str | None = None
 
 
 @dataclass
@@ -53,10 +54,11 @@ def _counts(tree) -> tuple[int, int]:
     return words, entities
 
 
-def _convert(seed: Path, authority: str | None, encoding: str | None = None):
+def _convert(seed: Path, authority: str | None, encoding: str | None = None,
+             ner: str | None = None):
     from converter.pipeline import convert_file
 
-    return convert_file(seed, encoding, Path(authority) if authority else None)
+    return convert_file(seed, encoding, Path(authority) if authority else None, ner)
 
 
 def _same_bytes(path: Path, payload: bytes) -> bool:
@@ -82,7 +84,10 @@ def run_job(job: Job) -> Result:
     seed = Path(job.seed)
     res = Result(job.seed)
     try:
-        data, doc = _convert(seed, job.authority, job.encoding)
+        # (the name finder is passed only when named: _convert(seed, authority, encoding)
+        # is the call tests patch)
+        data, doc = (_convert(seed, job.authority, job.encoding, job.ner) if job.ner
+                     else _convert(seed, job.authority, job.encoding))
         del doc  # the model is not needed any more: keep peak memory to one copy
         out = Path(job.out_dir) / f"{seed.stem}.xml"
         tree = parse_bytes(data, str(out))

@@ -185,7 +185,8 @@ class Document:
 
     ``report`` holds what was inferred, in the order it was inferred; the annotation
     stages fill ``mentions``, ``entities`` (the authority entries referred to),
-    ``authority`` (every entry, for the curation report) and ``notes``."""
+    ``authority`` (every entry, for the curation report), ``notes`` and ``applications``
+    (a name finder used besides the rules, for the header's ``appInfo``)."""
 
     id: str
     source: str
@@ -199,9 +200,11 @@ class Document:
     entities: tuple[Any, ...] = ()  # converter.entities.Entity (the model imports no stage)
     authority: tuple[Mapping[str, str], ...] = ()
     notes: tuple[PlacedNote, ...] = ()
+    applications: tuple[Mapping[str, str], ...] = ()  # name finders besides ours (spaCy)
 
     def __post_init__(self):
-        for name in ("body", "front", "report", "mentions", "entities", "authority", "notes"):
+        for name in ("body", "front", "report", "mentions", "entities", "authority", "notes",
+                     "applications"):
             object.__setattr__(self, name, tuple(getattr(self, name)))
         object.__setattr__(self, "meta", _frozen_map(self.meta))
         object.__setattr__(self, "sidecar", _frozen_map(self.sidecar))

@@ -178,7 +178,13 @@ def build_header(doc: Document):
     file_desc = E.fileDesc(stmt, pub, E.sourceDesc(bibl))
     app = E.application(E.label(TOOL_NAME), ident=TOOL_NAME, version=__version__)
     app.set(XML_ID, TOOL_NAME)
-    enc = E.encodingDesc(E.appInfo(app))
+    info = E.appInfo(app)
+    for other in doc.applications:  # a name finder used besides the rules (spaCy)
+        extra = E.application(E.label(other["label"]), ident=other["ident"],
+                              version=other["version"])
+        extra.set(XML_ID, other["id"])
+        info.append(extra)
+    enc = E.encodingDesc(info)
     lang = meta.get("language", "en")
     prof = E.profileDesc()
     if meta.get("date"):
