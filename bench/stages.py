@@ -42,7 +42,7 @@ def _install() -> None:
         mod = getattr(pipeline, mod_name, None)
         if mod is not None and hasattr(mod, attr):
             setattr(mod, attr, _timed(dotted, getattr(mod, attr)))
-    passes = [_timed(f"pass {fn.__name__}", fn) for fn in PASSES]
+    passes = [_timed(f"pass {p.name}", p.run) for p in PASSES]
 
     def run_passes(doc, passes=passes):
         for fn in passes:

@@ -21,6 +21,23 @@ def _fail(err: InputError) -> None:
     sys.exit(1)
 
 
+# A file argument or -o value; "-" is standard input as an argument, standard output after -o.
+_FILE = click.Path(dir_okay=False, allow_dash=True, path_type=Path)
+_NER = click.option("--ner", metavar="rules|spacy[:MODEL]",
+                    help="Name finder besides the rules: 'rules' (default) or 'spacy[:MODEL]' "
+                         "(needs pip install 'tei-edition[spacy]' and the model).")
+
+
+def _emit(output: Path | None, data: bytes, inputs=()) -> None:
+    """``data`` to the file ``output`` (atomically), or to standard output for none or ``-``."""
+    from converter.xmlio import is_stdio, write_atomic
+
+    if output is None or is_stdio(output):
+        click.echo(data, nl=False)  # bytes: written as they are, whatever the locale
+    else:
+        write_atomic(output, data, inputs=inputs)
+
+
 class _Group(click.Group):
     """Turns InputError (and, without --debug, any crash) into a one-line error, exit 1."""
 
@@ -64,10 +81,11 @@ _CERT = click.Choice(["low", "medium", "high"])
 @main.command(epilog="""\b
 Examples:
   tei-edition convert speech.txt -o speech.xml --report-json speech.review.json
-  tei-edition convert speech.txt -o speech.xml --report --max-cert medium""")
-@click.argument("seed", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the TEI here (default: standard output).")
+  tei-edition convert speech.txt -o speech.xml --report --max-cert medium
+  tei-edition convert - -o - < speech.txt | tei-edition export - --to text""")
+@click.argument("seed", type=_FILE)
+@click.option("-o", "--output", type=_FILE,
+              help="Write the TEI here (default, or -: standard output).")
 @click.option("--encoding", help="Encoding of the text file if not UTF-8 (e.g. cp1252).")
 @click.option("--report", is_flag=True,
               help="Print the review report on standard error: one line per inference, "
@@ -78,29 +96,33 @@ Examples:
 @click.option("--min-cert", type=_CERT, help="Report only inferences at least this certain.")
 @click.option("--max-cert", type=_CERT,
               help="Report only inferences at most this certain (low: the doubtful ones).")
+@click.option("--dump", is_flag=True,
+              help="Print the internal document model (blocks, nodes, spans) to stderr.")
 @click.option("--authority", type=click.Path(dir_okay=False, path_type=Path),
               help="Shared entity authority file (JSON, like a sidecar's entities).")
-def convert(seed, output, encoding, report, report_json, min_cert, max_cert, authority):
-    """Convert SEED.txt (and its sidecar SEED.json) to TEI."""
+@_NER
+def convert(seed, output, encoding, report, report_json, min_cert, max_cert, dump, authority,
+            ner):
+    """Convert SEED.txt (and its sidecar SEED.json) to TEI; SEED - reads standard input."""
     from converter.pipeline import convert_file, sidecar_path
-    from converter.xmlio import write_atomic
+    from converter.xmlio import is_stdio, write_atomic
 
-    _warn_if_markup(seed)
-    data, doc = convert_file(seed, encoding, authority)
+    if not is_stdio(seed):
+        _warn_if_markup(seed)
+    data, doc = convert_file(seed, encoding, authority, ner)
+    if dump:
+        click.echo(doc.dump(), nl=False, err=True)
     if report or report_json:
         from converter import review
 
         items = review.select(review.entries(doc), min_cert, max_cert)
         if report_json:
-            write_atomic(report_json, review.to_json(items, str(seed)),
+            write_atomic(report_json, review.to_json(items, doc.source),
                          inputs=(seed, sidecar_path(seed)))
         if report:
-            for line in review.to_lines(items, str(seed)):
+            for line in review.to_lines(items, doc.source):
                 click.echo(line, err=True)
-    if output:
-        write_atomic(output, data, inputs=(seed, sidecar_path(seed)))
-    else:
-        click.echo(data.decode("utf-8"), nl=False)
+    _emit(output, data, inputs=(seed, sidecar_path(seed)))
 
 
 def _warn_if_markup(seed: Path) -> None:
@@ -119,12 +141,13 @@ def _warn_if_markup(seed: Path) -> None:
 Examples:
   tei-edition entities speech.txt
   tei-edition entities speech.txt --authority people.json --json > names.json""")
-@click.argument("seed", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("seed", type=_FILE)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object, for tools.")
 @click.option("--authority", type=click.Path(dir_okay=False, path_type=Path),
               help="Shared entity authority file (JSON, like a sidecar's entities).")
 @click.option("--encoding", help="Encoding of the text file if not UTF-8 (e.g. cp1252).")
-def entities(seed, as_json, authority, encoding):
+@_NER
+def entities(seed, as_json, authority, encoding, ner):
     """Curation report for SEED: every name found, unresolved names by frequency with
     their contexts, ambiguous mentions with their candidates."""
     import json
@@ -132,8 +155,8 @@ def entities(seed, as_json, authority, encoding):
     from converter.curation import render, report
     from converter.pipeline import convert_file
 
-    _data, doc = convert_file(seed, encoding, authority)
-    rep = report(doc, str(seed))
+    _data, doc = convert_file(seed, encoding, authority, ner)
+    rep = report(doc, doc.source)
     text = json.dumps(rep, ensure_ascii=False, indent=1) + "\n" if as_json else render(rep)
     click.echo(text, nl=False)
 
@@ -142,15 +165,19 @@ def entities(seed, as_json, authority, encoding):
 Examples:
   tei-edition validate tei/*.xml
   tei-edition validate --schema tei_all --quiet speech.xml && echo ok""")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=_FILE)
 @click.option("--schema", default="edition", show_default=True,
               help="edition (ours, with Schematron), tei_all, tei_lite, or PATH.rng")
 @click.option("-q", "--quiet", is_flag=True,
               help="Print problems only, no line for a valid file (for scripts).")
 def validate(files, schema, quiet):
-    """Validate TEI FILES; print each problem as file:line:col: message (with the
-    element's xml:id), and a line for each valid file."""
+    """Validate TEI FILES (- reads standard input); print each problem as file:line:col:
+    message (with the element's xml:id), and a line for each valid file."""
     from converter.validate import SCHEMA_LABEL, check_file, check_schema
+    from converter.xmlio import is_stdio, source_name
+
+    if sum(map(is_stdio, files)) > 1:
+        raise click.UsageError("standard input (-) can be read only once")
 
     check_schema(schema)  # fail early on a bad schema
     bad = 0
@@ -164,7 +191,7 @@ def validate(files, schema, quiet):
         for p in problems:
             click.echo(str(p))
         if not problems and not quiet:
-            click.echo(f"{f}: valid ({SCHEMA_LABEL.get(schema, schema)})")
+            click.echo(f"{source_name(f)}: valid ({SCHEMA_LABEL.get(schema, schema)})")
         bad += bool(problems)
     if bad:
         sys.exit(1)
@@ -174,68 +201,84 @@ def validate(files, schema, quiet):
 Examples:
   tei-edition export speech.xml --to html -o speech.html
   tei-edition export speech.xml --to text --width 60 --index -o speech.txt""")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=_FILE)
 @click.option("--to", "fmt", type=click.Choice(["html", "text"]), required=True,
               help="html: a self-contained reading edition; text: plain UTF-8 text.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the edition here (default: standard output).")
+@click.option("-o", "--output", type=_FILE,
+              help="Write the edition here (default, or -: standard output).")
 @click.option("--width", default=72, show_default=True, type=click.IntRange(min=20),
               help="Text edition line width (20 or more).")
 @click.option("--index", is_flag=True,
               help="Text edition: add an index of names (the HTML edition always has one).")
 def export(file, fmt, output, width, index):
-    """Export a TEI FILE as an HTML or plain-text reading edition."""
+    """Export a TEI FILE (- reads standard input) as an HTML or plain-text reading edition."""
     if index and fmt == "html":
         raise click.UsageError("--index is for --to text; the HTML edition always has its "
                                "index of names")
     from converter.writers import WRITERS
-    from converter.xmlio import parse_file, write_atomic
+    from converter.xmlio import parse_file
 
-    data = WRITERS[fmt](parse_file(file), width=width, index=index)
-    if output:
-        write_atomic(output, data, inputs=(file,))
-    else:
-        click.echo(data.decode("utf-8"), nl=False)
+    _emit(output, WRITERS[fmt](parse_file(file), width=width, index=index), inputs=(file,))
 
 
 @main.command(epilog="""\b
 Examples:
   tei-edition build
+  tei-edition build ~/letters/texts --encoding cp1252
   tei-edition build texts/ --out tei/ --editions site/ -j 2 --force""")
 @click.argument("seeds_dir", default="seeds", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--out", "out_dir", default="tei", show_default=True,
-              type=click.Path(file_okay=False, path_type=Path), help="Where TEI files go.")
-@click.option("--editions", "ed_dir", default="editions", show_default=True,
-              type=click.Path(file_okay=False, path_type=Path),
-              help="Where HTML and text editions go.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Where TEI files go (default: tei/ beside SEEDS_DIR).")
+@click.option("--editions", "ed_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Where HTML and text editions go (default: editions/ beside SEEDS_DIR).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1),
               help="Worker processes (default: all cores).")
 @click.option("--force", is_flag=True, help="Rebuild every file, even if unchanged.")
 @click.option("--authority", type=click.Path(dir_okay=False, path_type=Path),
               help="Entity authority file used for every seed.")
+@click.option("--encoding", help="Encoding of the text files if not UTF-8 (e.g. cp1252).")
 @click.option("--scheduler", metavar="ADDRESS|local",
               help="Run the jobs on a Dask cluster (tcp://host:8786, or 'local' for a "
                    "LocalCluster); needs pip install 'tei-edition[dask]'.")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar (default: only when stderr is a terminal).")
-def build(seeds_dir, out_dir, ed_dir, jobs, force, authority, scheduler, progress):
-    """Convert every SEEDS_DIR/*.txt to TEI, validate it, and export HTML and text.
+@_NER
+def build(seeds_dir, out_dir, ed_dir, jobs, force, authority, encoding, scheduler, progress,
+          ner):
+    """Convert every SEEDS_DIR/*.txt to TEI, validate it, and export HTML and text, into
+    tei/ and editions/ beside SEEDS_DIR (the folder that holds it) unless told otherwise.
 
     Unchanged files (same text, sidecar, authority and tool) are skipped; see --force.
     """
-    from converter.build import build_all
+    import codecs
+
+    from converter.build import build_all, output_dirs
     from converter.progress import Progress, summary
 
     if not seeds_dir.is_dir():
-        raise InputError("no such folder", str(seeds_dir))
+        raise InputError("no such folder", str(seeds_dir),
+                         hint="name the folder of .txt files: tei-edition build DIR")
     if authority and not authority.is_file():
         raise InputError("no such authority file", str(authority))
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise click.BadParameter(f"unknown encoding {encoding!r}",
+                                     param_hint="--encoding") from None
+    if ner:  # a missing extra or model is one error here, not one per file
+        from converter import ner_spacy
+
+        if ner_spacy.parse_spec(ner):
+            ner_spacy.load(ner_spacy.parse_spec(ner))
+    out_dir, ed_dir = output_dirs(seeds_dir, out_dir, ed_dir)
     start = time.perf_counter()
     total = sum(1 for _ in seeds_dir.glob("*.txt"))
     bar = Progress(total, sys.stderr, progress)
     try:
         results = build_all(seeds_dir, out_dir, ed_dir, jobs=jobs, force=force,
-                            authority=authority, scheduler=scheduler, on_result=bar.update)
+                            authority=authority, scheduler=scheduler, on_result=bar.update,
+                            encoding=encoding, ner=ner)
     finally:
         bar.close()
     for r in results:

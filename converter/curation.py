@@ -15,7 +15,7 @@ _MAX_CONTEXTS = 3
 
 def report(doc: Document, source: str) -> dict:
     """The report as plain data (what ``--json`` prints)."""
-    mentions = doc.meta.get("_mentions", [])
+    mentions = list(doc.mentions)
     groups: dict[tuple, list] = defaultdict(list)
     for m in mentions:
         if not m["refs"]:
@@ -29,11 +29,11 @@ def report(doc: Document, source: str) -> dict:
     ambiguous = [{"line": m["line"], "text": m["text"], "candidates": m["refs"],
                   "context": m["context"]}
                  for m in mentions if len(m["refs"]) > 1 or (m["refs"] and m["cert"] == "low")]
-    found = {e.id: e for e in doc.meta.get("_entities", [])}
+    found = {e.id: e for e in doc.entities}
     listed = [{"id": e["id"], "type": e["type"], "label": e["label"],
                "mentions": sum(found[e["id"]].seen.values()) if e["id"] in found else 0,
                "variants": dict(sorted(found[e["id"]].seen.items())) if e["id"] in found else {}}
-              for e in doc.meta.get("_authority", [])]
+              for e in doc.authority]
     return {"file": source, "mentions": mentions, "unresolved": unresolved,
             "ambiguous": ambiguous, "authority": listed}
 

@@ -4,8 +4,8 @@ variants, linking with one compiled matcher, and rule-based names where no autho
 Authority names become ``persName``/``placeName``/``orgName`` spans with ``ref="#id"``;
 names found by rules get ``cert`` and no ``ref``. A title before a person's name ("Comrade
 Kirov") is marked as a ``roleName`` inside the ``persName``. What was found is kept in
-``doc.meta["_mentions"]`` (for the curation report) and the entities referred to in
-``doc.meta["_entities"]`` (for the TEI ``standOff``).
+``doc.mentions`` (for the curation report and ``--report``) and the entities referred
+to in ``doc.entities`` (for the TEI ``standOff``).
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from pathlib import Path
 from converter import entity_rules, lexicon
 from converter.errors import InputError
 from converter.matcher import Matcher
-from converter.model import Block, Document, Span, attrs_of, map_blocks, walk_blocks
+from converter.model import Block, Document, Reporter, Span, attrs_of, map_blocks, walk_blocks
 
 ELEMENT = {"person": "persName", "place": "placeName", "org": "orgName", "event": "eventName"}
 _RANK = {"org": 20, "event": 22, "place": 25, "person": 30}
@@ -162,8 +162,9 @@ _NEWLINE = re.compile("\n")
 
 
 class _Annotator:
-    def __init__(self, ents: list[Entity]):
+    def __init__(self, ents: list[Entity], ner=None):
         self.ents = ents
+        self.ner = ner  # an optional statistical name finder (ner_spacy.SpacyNames)
         self.matcher = build_matcher(ents)
         self.mentions: list[dict] = []
         self.known: dict[str, str] = {}  # rule-found names to look for again
@@ -196,13 +197,20 @@ class _Annotator:
                     continue  # "Long" opening a sentence is not Samuel Long
                 if _fits((hit.start, hit.end, hit.payload[0][0]), taken):
                     self._add(blk, spans, taken, hit.start, hit.end, hit.payload[0][0], [], "low")
+        if extra is None and self.ner is not None:
+            from converter.ner_spacy import RESP_ID
+
+            for start, end, typ in self.ner.find(text):
+                if _fits((start, end, typ), taken):
+                    self._add(blk, spans, taken, start, end, typ, [], "medium",
+                              resp="#" + RESP_ID)
         if extra is None:
             for c in entity_rules.find(text, self.common):
                 if _fits((c.start, c.end, c.type), taken):
                     self._add(blk, spans, taken, c.start, c.end, c.type, [], c.cert, c.role)
         return blk.with_(spans=list(blk.spans) + spans) if spans else blk
 
-    def _add(self, blk, spans, taken, start, end, typ, ids, cert, role=None) -> None:
+    def _add(self, blk, spans, taken, start, end, typ, ids, cert, role=None, resp=None) -> None:
         text = blk.text
         if typ == "person" and role is None:
             before = _ROLE_BEFORE.search(text, max(0, start - 24), start)
@@ -213,7 +221,8 @@ class _Annotator:
             elif inside and inside.group() not in lexicon.PLURAL_HONORIFICS:
                 role = (start, inside.end())  # an alias with its title: "Comrade Kirov"
         ref = " ".join("#" + self.ents[i].id for i in ids) or None
-        spans.append(Span(start, end, ELEMENT[typ], attrs_of(ref=ref, cert=cert), _RANK[typ]))
+        spans.append(Span(start, end, ELEMENT[typ], attrs_of(ref=ref, cert=cert, resp=resp),
+                          _RANK[typ]))
         if role:
             spans.append(Span(role[0], role[1], "roleName", (), 35))
         taken.add((start, end, typ))
@@ -235,9 +244,15 @@ class _Annotator:
                               "cert": cert or "high", "context": context})
 
 
-def annotate(doc: Document, extra: list[dict] = ()) -> Document:
-    """Add name spans to every block; record mentions and the entities referred to."""
-    ann = _Annotator(authority(doc.sidecar, extra))
+def annotate(doc: Document, extra: list[dict] = (), ner=None) -> Document:
+    """Add name spans to every block; record mentions and the entities referred to.
+
+    Who decides, when several find a name at one place: the authority (sidecar and
+    ``extra``) first; then ``ner``, an optional statistical finder (``ner_spacy``), for
+    persons, places and organisations (``resp`` names it); then the rules, wherever
+    neither has a name; a name found once is looked for again where it recurs. Dates are
+    never taken from ``ner``: the date stage has its own parser with ISO values."""
+    ann = _Annotator(authority(doc.sidecar, extra), ner)
     texts = [b.text for b in list(walk_blocks(doc.front)) + list(walk_blocks(doc.body))]
     ann.common = entity_rules.common_words(texts)
     front = map_blocks(doc.front, ann.block)
@@ -250,13 +265,15 @@ def annotate(doc: Document, extra: list[dict] = ()) -> Document:
             again.add(name, (typ,))
         front = map_blocks(front, lambda b: ann.block(b, again))
         body = map_blocks(body, lambda b: ann.block(b, again))
-    meta = dict(doc.meta)
-    meta["_mentions"] = sorted(ann.mentions, key=lambda m: m["line"])
-    for m in meta["_mentions"]:
+    mentions = sorted(ann.mentions, key=lambda m: m["line"])
+    report = Reporter()
+    for m in mentions:
         if m["cert"] != "high":  # what the tool guessed, for `convert --report`
             refs = " ".join("#" + r for r in m["refs"])
             detail = m["text"] + (f" -> {refs}" if refs else "")
-            doc.infer(m["line"], ELEMENT[m["type"]], m["cert"], detail)
-    meta["_entities"] = [e for e in ann.ents if e.seen]
-    meta["_authority"] = [{"id": e.id, "type": e.type, "label": e.label} for e in ann.ents]
-    return doc.with_(front=front, body=body, meta=meta)
+            report.infer(m["line"], ELEMENT[m["type"]], m["cert"], detail)
+    return report.into(doc, front=front, body=body, mentions=mentions,
+                       entities=[e for e in ann.ents if e.seen],
+                       authority=[{"id": e.id, "type": e.type, "label": e.label}
+                                  for e in ann.ents],
+                       applications=[ner.application()] if ner is not None else ())

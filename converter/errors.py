@@ -1,5 +1,9 @@
-"""One exception type for every user-facing problem: it knows where the problem is."""
+"""One exception type for every user-facing problem: it knows where the problem is; and
+the validation ``Problem`` record (low in the import graph, so validate and schematron
+both use it without importing each other)."""
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 
 class InputError(Exception):
@@ -34,3 +38,16 @@ def one_line(text: str) -> str:
     """``text`` with line breaks shown as spaces: a message quoting user data (a value
     with a newline in it) must not break the one-problem-per-line format."""
     return " ".join(str(text).splitlines()) if "\n" in str(text) or "\r" in str(text) else str(text)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One validation problem at a place in a file."""
+
+    file: str
+    line: int
+    col: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}: {one_line(self.message)}"

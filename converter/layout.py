@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from converter.model import Block, Document, Line
+from converter.model import Block, Document, Line, Reporter
 
 # A measure narrower than this is not a wrap width: short lines are verse or lists.
 _MIN_MEASURE = 50
@@ -168,7 +168,8 @@ def unwrap(doc: Document) -> Document:
             continue
         joined += 1
         out.append(blk.with_(text="\n".join(join_printed(g) for g in groups)))
+    report = Reporter()
     if joined:
-        doc.infer(1, "unwrapped lines", "high",
-                  f"{joined} blocks hard-wrapped at {m.width} columns joined into paragraphs")
-    return doc.with_(body=out, layout=m)
+        report.infer(1, "unwrapped lines", "high",
+                     f"{joined} blocks hard-wrapped at {m.width} columns joined into paragraphs")
+    return report.into(doc, body=out, layout=m)

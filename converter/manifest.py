@@ -7,7 +7,8 @@ only when that key is unchanged *and* every recorded output is still there, byte
 
 Two builds of the same folder may run at once: outputs are written atomically by the
 workers, and the manifest is only ever changed by a read-merge-write under an exclusive
-lock (``fcntl.flock`` on a lock file beside it), so neither build loses the other's entries.
+lock (``fcntl.flock`` on a lock file beside it, removed on release), so neither build loses
+the other's entries.
 """
 from __future__ import annotations
 
@@ -81,19 +82,36 @@ def relative(path, base: str) -> str:
 
 @contextlib.contextmanager
 def _locked(lock_path: Path):
-    """Hold an exclusive lock on ``lock_path`` (advisory; a no-op where flock is missing)."""
+    """Hold an exclusive lock on ``lock_path`` (advisory; a no-op where flock is missing).
+
+    The lock file is removed on release, so no empty file stays behind. Another build may
+    then be holding the removed file's lock; so after locking, the file must still be the
+    one at ``lock_path``, else the lock is taken again on the new one.
+    """
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     try:
         import fcntl
     except ImportError:  # not POSIX: per-file atomic writes still keep the file whole
         yield
         return
-    with open(lock_path, "a+b") as fh:
-        fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+    while True:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        fcntl.flock(fd, fcntl.LOCK_EX)
         try:
-            yield
-        finally:
-            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+            held, now = os.fstat(fd), os.stat(lock_path)
+            if (held.st_dev, held.st_ino) == (now.st_dev, now.st_ino):
+                break
+        except FileNotFoundError:  # removed by the build that held it before us
+            pass
+        os.close(fd)
+    try:
+        yield
+    finally:
+        try:
+            os.unlink(lock_path)  # still locked: nobody else holds this file's lock
+        except OSError:
+            pass
+        os.close(fd)  # closing releases the lock
 
 
 class Manifest:

@@ -70,15 +70,14 @@ def annotate(doc: Document) -> Document:
         extra = anchors.get(id(blk))
         return blk.with_(spans=list(blk.spans) + extra) if extra else blk
 
-    meta = dict(doc.meta)
-    meta["_notes"] = placed
-    return doc.with_(front=map_blocks(doc.front, add), body=map_blocks(doc.body, add), meta=meta)
+    return doc.with_(front=map_blocks(doc.front, add), body=map_blocks(doc.body, add),
+                     notes=placed)
 
 
 def check_targets(tei, doc: Document) -> None:
     """Raise InputError for a ``target`` note whose element id is not in the built TEI."""
     ids = set(tei.xpath("//@xml:id"))
-    for note in doc.meta.get("_notes", []):
+    for note in doc.notes:
         if note["check"] and note["target"].lstrip("#") not in ids:
             source, line = _where(doc, {"target": note["target"]})
             raise InputError(f"note {note['id']!r}: target {note['target']!r} is no element "

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from converter import dates, entities, etext, layout, notes, reader, sidecar, tei
+from converter import dates, entities, etext, layout, ner_spacy, notes, reader, sidecar, tei
 from converter.model import Document
 from converter.passes import run_passes
 
@@ -38,16 +38,19 @@ def _metadata(doc: Document) -> dict:
 
 def convert_bytes(data: bytes, source: str, ident: str, side: dict | None = None,
                   encoding: str | None = None,
-                  authority: list | None = None) -> tuple[bytes, Document]:
+                  authority: list | None = None, ner: str | None = None) -> tuple[bytes, Document]:
     """Convert the text ``data`` (with an already-loaded sidecar and, optionally, the
-    entries of a shared authority file) to TEI bytes."""
+    entries of a shared authority file) to TEI bytes; ``ner`` names an optional
+    statistical name finder (``spacy`` or ``spacy:MODEL``, see ``ner_spacy``)."""
+    model = ner_spacy.parse_spec(ner)
+    finder = ner_spacy.load(model) if model else None  # first: a missing extra fails early
     doc = reader.read(data, source, ident, encoding)
     doc = doc.with_(sidecar=side or {})
     doc = layout.unwrap(doc)
     doc = run_passes(doc)
     doc = doc.with_(meta=_metadata(doc))
     # Annotation stages, after the structure is settled: names, dates, editorial notes.
-    doc = entities.annotate(doc, authority or [])
+    doc = entities.annotate(doc, authority or [], finder)
     doc = dates.annotate(doc)
     doc = notes.annotate(doc)
     root = tei.build(doc)
@@ -60,14 +63,16 @@ def sidecar_path(text_path: Path) -> Path:
     return Path(text_path).with_suffix(".json")
 
 
-def convert_file(path: Path, encoding: str | None = None,
-                 authority: Path | None = None) -> tuple[bytes, Document]:
+def convert_file(path: Path, encoding: str | None = None, authority: Path | None = None,
+                 ner: str | None = None) -> tuple[bytes, Document]:
     """Convert the seed at ``path`` (and its sidecar, if any; and the shared entity
-    ``authority`` file, if given) to TEI bytes."""
-    from converter.xmlio import read_input  # bounded read, clear errors
+    ``authority`` file, if given; with the ``ner`` name finder, if named) to TEI bytes.
+    ``-`` is standard input, without a sidecar."""
+    from converter.xmlio import is_stdio, read_input, source_name  # bounded read, clear errors
 
     path = Path(path)
     data = read_input(path)
-    side = sidecar.load(sidecar_path(path))
-    return convert_bytes(data, str(path), doc_id(path), side, encoding,
-                         entities.load_authority(authority))
+    stdin = is_stdio(path)
+    side = {} if stdin else sidecar.load(sidecar_path(path))
+    return convert_bytes(data, source_name(path), "stdin" if stdin else doc_id(path), side,
+                         encoding, entities.load_authority(authority), ner)

@@ -11,7 +11,7 @@ import re
 
 from converter import etext
 from converter.errors import InputError
-from converter.model import Block, Document, Line
+from converter.model import Block, Document, Line, Reporter
 
 # XML 1.0 forbids C0 controls other than TAB/LF/CR, lone surrogates, and U+FFFE/FFFF.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -137,14 +137,15 @@ def read(data: bytes, source: str, doc_id: str, encoding: str | None = None) -> 
     blocks, wrapper = etext.take_credit(split_blocks(work, first_line), wrapper)
     if not blocks:
         raise InputError("the file has no text (it is empty or only white space)", source, 1)
-    doc = Document(id=doc_id, source=source, body=blocks, wrapper=wrapper)
+    report = Reporter()
     if wrapper.header or wrapper.licence or wrapper.credit:
         moved = [f"{name} (lines {p.first}-{p.last})" for name, p in
                  (("e-text header", wrapper.header), ("licence", wrapper.licence),
                   ("credit line", wrapper.credit)) if p]
-        doc.infer(1, "e-text wrapper moved to the teiHeader", "high", "; ".join(moved))
+        report.infer(1, "e-text wrapper moved to the teiHeader", "high", "; ".join(moved))
     if replaced:
-        doc.infer(1, "replaced characters", "high",
-                  f"{replaced} control character(s) XML cannot hold became U+FFFD "
-                  "(form feed and vertical tab: a line break)")
-    return doc
+        report.infer(1, "replaced characters", "high",
+                     f"{replaced} control character(s) XML cannot hold became U+FFFD "
+                     "(form feed and vertical tab: a line break)")
+    return Document(id=doc_id, source=source, body=blocks, report=report.inferences,
+                    wrapper=wrapper)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 
-from converter.build import Job, Result, run_job
+from converter.job import Job, Result, run_job
 from converter.errors import InputError
 
 

@@ -7,6 +7,7 @@ from functools import lru_cache
 from lxml import etree
 from lxml import isoschematron
 
+from converter.errors import Problem
 from converter.resources import schema_file
 from converter.xmlio import safe_parser
 
@@ -23,8 +24,6 @@ def _schematron():
 
 def check(tree, source: str) -> list:
     """Problems found by ``schemas/tei-edition.sch`` (line numbers of the failing node)."""
-    from converter.validate import Problem
-
     sch = _schematron()
     try:
         if sch is None or sch.validate(tree):

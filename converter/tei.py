@@ -18,8 +18,6 @@ XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 E = ElementMaker(namespace=TEI_NS, nsmap={None: TEI_NS})
 RESP = "#" + TOOL_NAME
-# Model attributes that steer passes and are not TEI attributes.
-_INTERNAL = {"rank", "style", "source", "level"}
 # Id prefixes for elements that get an xml:id, and the scope whose counter they use.
 _ID_PREFIX = {"div": "s", "p": "p", "list": "l", "item": "i", "quote": "q", "cit": "c",
               "lg": "lg", "floatingText": "t"}
@@ -33,7 +31,7 @@ _TITLE_PAGE = {"docAuthor", "docTitle", "docDate", "byline", "docImprint", "epig
 def _set_attrs(el, attrs: dict) -> None:
     for key in sorted(attrs):
         val = attrs[key]
-        if val is None or key in _INTERNAL or key.startswith("_"):
+        if val is None:
             continue
         if key == "cert":
             el.set("cert", str(val))
@@ -169,7 +167,7 @@ def build_header(doc: Document, renditions: tuple = ()):
         stmt.append(E.respStmt(E.resp(what), E.name(who)))
     stmt.append(E.respStmt(E.resp("Automatic up-conversion from plain text"),
                            E.name(f"{TOOL_NAME} {__version__}")))
-    if meta.get("_entities") or meta.get("_notes"):
+    if doc.entities or doc.notes:
         editor = E.name(meta.get("editor") or "the editor")
         editor.set(XML_ID, "editor")  # @resp of the editorial notes points here
         stmt.append(E.respStmt(E.resp("Entity authority and editorial notes"), editor))
@@ -199,7 +197,13 @@ def build_header(doc: Document, renditions: tuple = ()):
     file_desc.append(E.sourceDesc(bibl))
     app = E.application(E.label(TOOL_NAME), ident=TOOL_NAME, version=__version__)
     app.set(XML_ID, TOOL_NAME)
-    enc = E.encodingDesc(E.appInfo(app))
+    info = E.appInfo(app)
+    for other in doc.applications:  # a name finder used besides the rules (spaCy)
+        extra = E.application(E.label(other["label"]), ident=other["ident"],
+                              version=other["version"])
+        extra.set(XML_ID, other["id"])
+        info.append(extra)
+    enc = E.encodingDesc(info)
     if renditions:  # how the source marked what became <hi>: the marks can be restored
         decl = E.tagsDecl()
         for ident in renditions:
@@ -223,7 +227,7 @@ def build_standoff(doc: Document, order: dict | None = None):
     """``standOff``: the authority entries the text refers to (preferred name, the variants
     seen, the editor's Wikidata id and note), then the editorial notes in the reading order
     of what they annotate (``order``: xml:id -> position in the text); None if neither."""
-    ents, notes = doc.meta.get("_entities", []), doc.meta.get("_notes", [])
+    ents, notes = doc.entities, doc.notes
     if not ents and not notes:
         return None
     el = E.standOff()
@@ -273,8 +277,6 @@ def build(doc: Document, lines: dict | None = None):
         parts.append(standoff)  # TEI order: teiHeader, standOff, text
     tei = E.TEI(*parts, text)
     tei.set(XML_LANG, doc.meta.get("language", "en"))
-    for extra in doc.meta.get("_after_text", []):
-        tei.append(extra)
     return tei
 
 

@@ -10,35 +10,21 @@ process and reused for every file of a call.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
 
 from converter import prune
-from converter.errors import InputError, one_line
+from converter.errors import InputError, Problem
 from converter.resources import schema_file
-from converter.xmlio import parse_bytes, read_input, safe_parser
+from converter.xmlio import parse_bytes, read_input, safe_parser, source_name
 
 SCHEMA_LABEL = {"edition": "tei-edition RELAX NG + Schematron", "tei_all": "tei_all",
                 "tei_lite": "tei_lite"}
 NAMED = {"edition": "tei-edition.rng", "tei_all": "tei_all.rng", "tei_lite": "tei_lite.rng"}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 _NS = re.compile(r"\{http://www\.tei-c\.org/ns/1\.0\}")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One validation problem at a place in a file."""
-
-    file: str
-    line: int
-    col: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}: {one_line(self.message)}"
 
 
 def schema_path(name: str) -> Path:
@@ -139,11 +125,11 @@ def check_tree(tree, source: str, schema: str = "edition", data: bytes | None = 
 
 
 def check_file(path: Path, schema: str = "edition") -> list[Problem]:
-    """Parse (safely) and validate the XML file at ``path``; each problem names the
-    nearest element with an ``xml:id`` around the place it is about."""
-    data = read_input(path)
-    tree = parse_bytes(data, str(path))
-    return [_placed(p, tree) for p in check_tree(tree, str(path), schema, data)]
+    """Parse (safely) and validate the XML file at ``path`` (``-``: standard input); each
+    problem names the nearest element with an ``xml:id`` around the place it is about."""
+    data, source = read_input(path), source_name(path)
+    tree = parse_bytes(data, source)
+    return [_placed(p, tree) for p in check_tree(tree, source, schema, data)]
 
 
 def _placed(p: Problem, tree) -> Problem:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import sys
 import tempfile
 from pathlib import Path
 
@@ -19,6 +20,19 @@ from converter.errors import InputError
 
 # Inputs are read whole; beyond this a file is refused rather than exhausting memory.
 MAX_INPUT = 256 * 1024 * 1024
+# On the command line "-" is standard input (or, for -o, standard output); errors call it this.
+STDIO = "-"
+STDIN_NAME = "<stdin>"
+
+
+def is_stdio(path) -> bool:
+    """Whether ``path`` is ``-``: standard input as an input, standard output as an output."""
+    return path is not None and str(path) == STDIO
+
+
+def source_name(path) -> str:
+    """How messages name the input ``path``: ``<stdin>`` for ``-``, else the path."""
+    return STDIN_NAME if is_stdio(path) else str(path)
 
 
 def safe_parser() -> etree.XMLParser:
@@ -89,7 +103,10 @@ def parse_bytes(data: bytes, source: str):
 
 
 def read_input(path: Path) -> bytes:
-    """The bytes of the input file at ``path``; a missing or unreadable file is an InputError."""
+    """The bytes of the input file at ``path`` (``-``: standard input); a missing or
+    unreadable file is an InputError."""
+    if is_stdio(path):
+        return _read_stdin()
     path = Path(path)
     try:
         if path.is_dir():
@@ -106,9 +123,23 @@ def read_input(path: Path) -> bytes:
     return data
 
 
+def _read_stdin() -> bytes:
+    """Standard input, bounded like a file: at most the limit is read, never more."""
+    stream = getattr(sys.stdin, "buffer", sys.stdin)
+    try:
+        data = stream.read(MAX_INPUT + 1) if stream is not None else b""
+    except OSError as err:
+        raise InputError(f"cannot read standard input: {err.strerror}", STDIN_NAME) from None
+    data = data.encode("utf-8") if isinstance(data, str) else data
+    if len(data) > MAX_INPUT:
+        raise InputError(f"input too large (more than {MAX_INPUT} bytes; the limit is "
+                         f"{MAX_INPUT})", STDIN_NAME, hint="split the document into smaller files")
+    return data
+
+
 def parse_file(path: Path):
-    """Read and safely parse the XML file at ``path``."""
-    return parse_bytes(read_input(path), str(path))
+    """Read and safely parse the XML file at ``path`` (``-``: standard input)."""
+    return parse_bytes(read_input(path), source_name(path))
 
 
 _WRITE_HINTS = {

@@ -104,16 +104,16 @@ def test_authority_file_is_part_of_the_key(small, monkeypatch):
         p.unlink()
     # The pipeline's authority support belongs to the entities stage: stub the conversion
     # call so this test checks only that the build hashes and passes the file.
-    import converter.build as build_mod
+    import converter.job as job_mod
 
     seen = []
-    real = build_mod._convert
+    real = job_mod._convert
 
-    def fake(seed, authority):
+    def fake(seed, authority, encoding=None):
         seen.append(authority)
         return real(seed, None)
 
-    monkeypatch.setattr(build_mod, "_convert", fake)
+    monkeypatch.setattr(job_mod, "_convert", fake)
     auth = seeds.parent / "authority.json"
     auth.write_text('{"entities": []}')
     assert _statuses(build_all(seeds, tei, ed, jobs=1, authority=auth)) == {"built": 3}
@@ -216,6 +216,7 @@ def test_two_builds_of_one_folder_at_once(corpus):
     entries = json.loads((tei / MANIFEST_NAME).read_text())["entries"]
     assert len(entries) == N_FILES
     assert not list(tei.glob("*.tmp")) and not list(ed.glob("*.tmp"))
+    assert not (tei / (MANIFEST_NAME + ".lock")).exists()  # no lock file left behind
     for xml in tei.glob("*.xml"):
         parse_file(xml)
     again = build_all(seeds, tei, ed, jobs=2)
@@ -227,17 +228,17 @@ def test_a_dying_worker_fails_only_its_own_file(small, monkeypatch):
     the other files are still built and only the culprit is reported."""
     import os
 
-    import converter.build as build_mod
+    import converter.job as job_mod
 
     seeds, tei, ed = small
-    real = build_mod._convert
+    real = job_mod._convert
 
-    def crashing(seed, authority):  # forked workers inherit this patch
+    def crashing(seed, authority, encoding=None):  # forked workers inherit this patch
         if seed.name == "p0005.txt":
             os._exit(9)
-        return real(seed, authority)
+        return real(seed, authority, encoding)
 
-    monkeypatch.setattr(build_mod, "_convert", crashing)
+    monkeypatch.setattr(job_mod, "_convert", crashing)
     results = build_all(seeds, tei, ed, jobs=2)
     failed = [r for r in results if r.status == "failed"]
     assert [Path(r.seed).name for r in failed] == ["p0005.txt"]

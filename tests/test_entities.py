@@ -145,7 +145,7 @@ def test_authority_file_and_sidecar_override(tmp_path):
     assert ("Lenin", "persName", "#lenin", None) in found
     assert ("Comrade Kirov", "persName", "#kirov", None) in found
     _, doc = annotate("Lenin and Comrade Kirov", [KIROV], extra)
-    assert [e.label for e in doc.meta["_entities"]] == ["Sergei Kirov", "Vladimir Lenin"]
+    assert [e.label for e in doc.entities] == ["Sergei Kirov", "Vladimir Lenin"]
 
 
 def test_bad_authority_file_is_one_line_error(tmp_path):

@@ -22,8 +22,8 @@ def _shape(doc) -> list[str]:
 def _check(data: bytes) -> None:
     doc = run_passes(read(data, "i.txt", "i"))
     once = _shape(doc)
-    for fn in PASSES:
-        assert _shape(fn(doc)) == once, f"{fn.__name__} changed its own output"
+    for p in PASSES:
+        assert _shape(p(doc)) == once, f"{p.name} changed its own output"
 
 
 @pytest.mark.parametrize("path", REAL)

@@ -8,13 +8,12 @@ import pytest
 
 from converter.model import Block
 from converter.passes import run_passes
-from converter.passes.enumerations import ordinal_of
-from converter.passes.headings import heading_of
+from converter.passes.cues.headings import heading_of
+from converter.passes.cues.lists import label_of, ordinal_of
+from converter.passes.cues.quotes import pairs
 from converter.passes.inline_lists import find_items
-from converter.passes.lines import label_of
 from converter.passes.numbered import number_of
 from converter.passes.quotations import quote_spans
-from converter.passes.quotes import pairs
 from converter.passes.titlepage import IMPRINT
 from converter.reader import read
 from tests.helpers import words
@@ -128,7 +127,7 @@ def test_no_rule_is_slow_on_repetitive_input(unit):
 
 
 def test_signatures_are_names_not_headings():
-    from converter.passes.textutil import looks_like_signature
+    from converter.passes.cues.text import looks_like_signature
     assert looks_like_signature("GEORGE WASHINGTON.")
     assert looks_like_signature("M.R. Mitford")
     assert not looks_like_signature("AN ORATION.")
@@ -148,6 +147,6 @@ def test_letter_among_paragraphs_is_a_floating_text_and_keeps_its_words():
 
 
 def test_line_list_numbers_must_count_on():
-    from converter.passes.lines import counts_on
+    from converter.passes.cues.lists import counts_on
     assert counts_on(["1", "2", "3"]) and counts_on(["iv", "v"]) and counts_on(["a", "b"])
     assert not counts_on(["1", "1"]) and not counts_on(["1", "3"])

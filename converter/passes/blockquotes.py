@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 
-from converter.model import Block, Document, Node
-from converter.passes.textutil import looks_like_signature, words
-from converter.passes.quotes import closes_at_end, is_whole_quotation, marks, opens_unclosed
+from converter.model import Block, Document, Node, Reporter
+from converter.passes.cues.quotes import closes_at_end, is_whole_quotation, marks, opens_unclosed
+from converter.passes.cues.text import looks_like_signature, words
 
 MAX_PARAGRAPHS = 40
 MIN_WORDS = 25
@@ -79,11 +79,12 @@ def _introduced(prev) -> tuple[bool, bool]:
 def block_quotations(doc: Document) -> Document:
     """Wrap whole-paragraph quotations in ``quote`` (inside ``cit`` when a source is named),
     in the body and in the letters it holds."""
-    return doc.with_(body=_quotations(doc.body, doc))
+    report = Reporter()
+    return report.into(doc, body=_quotations(doc.body, report))
 
 
-def _quotations(items: list, doc: Document) -> list:
-    body = [it.with_(children=[b.with_(children=_quotations(b.children, doc))
+def _quotations(items: list, report: Reporter) -> list:
+    body = [it.with_(children=[b.with_(children=_quotations(b.children, report))
                                for b in it.children])
             if isinstance(it, Node) and it.kind == "floatingText" else it for it in items]
     out: list = []
@@ -94,7 +95,7 @@ def _quotations(items: list, doc: Document) -> list:
                 _attribution(body[i + 1])):
             # Verse and its source under it: "VIRGIL." / "Wordsworth" -> cit(quote, bibl)
             src = body[i + 1]
-            doc.infer(src.line, "attribution of a quotation (bibl)", "medium", src.text)
+            report.infer(src.line, "attribution of a quotation (bibl)", "medium", src.text)
             out.append(Node("cit", [blk, src.with_(kind="bibl", attrs={"cert": "medium"})],
                             blk.line))
             i += 2
@@ -109,7 +110,7 @@ def _quotations(items: list, doc: Document) -> list:
                 cert = "high" if end > i and colon else "medium"
                 quote = Node("quote", body[i:end + 1], blk.line, {"cert": cert})
                 what = "block quotation" + (f" ({end - i + 1} paragraphs)" if end > i else "")
-                doc.infer(blk.line, what, cert, blk.text[:60])
+                report.infer(blk.line, what, cert, blk.text[:60])
                 out.append(Node("cit", [quote], blk.line) if source else quote)
                 i = end + 1
                 continue

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from converter.model import Block, Document, Node
+from converter.model import Block, Document, Node, Reporter
 
 # A heading that is only a number: "CHAPTER II.", "BOOK I", "Article 1", "IV.", "3". Printed
 # books set the title under it; the two are heads of one division.
@@ -25,27 +25,34 @@ def label_only(text: str) -> bool:
 
 def group_divisions(doc: Document) -> Document:
     """Nest the body into ``div`` Nodes by heading rank."""
-    root = Node("body", [], 0)
-    stack: list[tuple[int, Node]] = [(0, root)]
+    # The open divisions, outermost first: (rank, head block, children so far); the
+    # Nodes are made when a division closes, as the model is frozen.
+    root: list = []
+    stack: list[tuple[int, Block | None, list]] = [(0, None, root)]
+
+    def close() -> None:
+        _rank, head, kids = stack.pop()
+        attrs = {"type": "section", "n": head.attrs.get("n")}
+        stack[-1][2].append(Node("div", kids, head.line, {k: v for k, v in attrs.items() if v}))
+
+    report = Reporter()
     for item in doc.body:
-        top = stack[-1][1]
-        if isinstance(item, Block) and item.kind == "head" and top is not root and \
-                len(top.children) == 1 and label_only(top.children[0].text) and \
-                not label_only(item.text):
+        kids = stack[-1][2]
+        if isinstance(item, Block) and item.kind == "head" and len(stack) > 1 and \
+                len(kids) == 1 and label_only(kids[0].text) and not label_only(item.text):
             # "CHAPTER II." / "OF THE LIBERTY OF THOUGHT": the title is the division's subhead
-            attrs = {k: v for k, v in item.attrs.items() if k not in ("rank", "n")}
-            top.children.append(item.with_(attrs={**attrs, "type": "sub"}))
-            doc.infer(item.line, "heading under a numbered heading (head type=sub)", "medium",
-                      item.text[:60])
+            attrs = {k: v for k, v in item.attrs.items() if k != "n"}
+            kids.append(item.with_(attrs={**attrs, "type": "sub"}))
+            report.infer(item.line, "heading under a numbered heading (head type=sub)",
+                         "medium", item.text[:60])
             continue
         if isinstance(item, Block) and item.kind == "head":
-            rank = item.attrs.get("rank", 1)
+            rank = item.hints.get("rank", 1)
             while stack[-1][0] >= rank:
-                stack.pop()
-            attrs = {"type": "section", "n": item.attrs.get("n")}
-            div = Node("div", [item], item.line, {k: v for k, v in attrs.items() if v})
-            stack[-1][1].children.append(div)
-            stack.append((rank, div))
+                close()
+            stack.append((rank, item, [item]))
         else:
-            stack[-1][1].children.append(item)
-    return doc.with_(body=root.children)
+            stack[-1][2].append(item)
+    while len(stack) > 1:
+        close()
+    return report.into(doc, body=root)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from converter.model import Block, Document, Span, attrs_of
+from converter.model import Block, Document, Reporter, Span, attrs_of
 
 _UNDERSCORE = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]{1,400}?)(?<=[^\s_])_(?![\w_])")
 _ASTERISK = re.compile(r"(?<![\w*])\*(?=\w)([^*\n]{1,200}?)(?<=\w)\*(?![\w*])")
@@ -47,8 +47,9 @@ def emphasis(doc: Document) -> Document:
     body = [_marked(b) if isinstance(b, Block) and not b.spans else b for b in doc.body]
     used = {dict(s.attrs).get("rendition") for b in body if isinstance(b, Block)
             for s in b.spans if s.kind == "hi"}
+    report = Reporter()
     if used - {None}:
-        doc.infer(1, "emphasis marks (hi)", "high",
+        report.infer(1, "emphasis marks (hi)", "high",
                   f"{sum(1 for b in body if isinstance(b, Block) for s in b.spans if s.kind == 'hi')} "
                   "runs marked with _ or * in the source")
-    return doc.with_(body=body)
+    return report.into(doc, body=body)

@@ -11,35 +11,8 @@ this mean?"); unannounced "First, … Secondly, …" paragraphs of an argument s
 """
 from __future__ import annotations
 
-import re
-
-from converter.model import Block, Document, Node, Span
-from converter.passes.textutil import ORDINALS
-
-_ORD = "|".join(ORDINALS)
-_OPENING = re.compile(r"^(?P<lab>(?P<o>" + _ORD + r")(?:ly)?|in the (?P<p>" + _ORD +
-                      r") place)(?=\s*[,.:;—–-])", re.I)
-_INSIDE = re.compile(r"^(?:\S+\s+){1,3}?\S+,\s+(?P<o>" + _ORD + r")(?:ly)?,\s", re.I)
-
-
-def ordinal_of(block) -> tuple[int, int] | None:
-    """(ordinal value 1.., label length or 0) when ``block`` opens with an ordinal."""
-    if not isinstance(block, Block) or block.kind != "p":
-        return None
-    m = _OPENING.match(block.text)
-    if m:
-        word = (m.group("o") or m.group("p")).lower().replace("ſ", "s")
-        return ORDINALS.index(word) + 1, len(m.group("lab"))
-    m = _INSIDE.match(block.text)
-    if m:
-        return ORDINALS.index(m.group("o").lower().replace("ſ", "s")) + 1, 0
-    return None
-
-
-def announces(prev) -> bool:
-    """True when ``prev`` is a paragraph that announces what follows (ends in ':' or '?')."""
-    return (isinstance(prev, Block) and prev.kind == "p" and
-            prev.text.rstrip().rstrip("\"”'’").endswith((":", "?", ":—", ":-")))
+from converter.model import Block, Document, Node, Reporter, Span
+from converter.passes.cues.lists import announces, ordinal_of
 
 
 def _item(block: Block, n: int, label_len: int) -> Block:
@@ -53,6 +26,7 @@ def enumerations(doc: Document) -> Document:
     """Group runs of ordinal paragraphs into ``list type="ordered"`` nodes."""
     body = list(doc.body)
     out: list = []
+    report = Reporter()
     i = 0
     while i < len(body):
         first = ordinal_of(body[i])
@@ -68,12 +42,12 @@ def enumerations(doc: Document) -> Document:
             if len(run) >= 2:
                 items = [_item(b, k + 1, o[1]) for k, (b, o) in enumerate(run)]
                 cert = "high" if all(o[1] for _b, o in run) else "medium"
-                doc.infer(body[i].line, "enumeration (First, Second, …)", cert,
-                          f"{len(run)} items")
+                report.infer(body[i].line, "enumeration (First, Second, …)", cert,
+                             f"{len(run)} items")
                 out.append(Node("list", items, body[i].line,
                                 {"type": "ordered", "cert": cert}))
                 i = j
                 continue
         out.append(body[i])
         i += 1
-    return doc.with_(body=out)
+    return report.into(doc, body=out)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from converter.model import Block, Document, Node, Span
+from converter.model import Block, Document, Node, Reporter, Span
 
 # "[Footnote 1: " / "[Note A: " / "[Footnote: " at the start of a block.
 _EXPLICIT = re.compile(r"\[(?:Foot-?note|Note)\s*([0-9]{1,4}|[A-Za-z*†‡§]{1,3})?\s*[:.]\s*", re.I)
@@ -56,8 +56,7 @@ def _explicit_end(blocks: list, i: int) -> int | None:
 def _rebase(block: Block, cut: int, end: int | None = None) -> Block:
     """``block`` without its first ``cut`` characters (and from ``end`` on)."""
     end = len(block.text) if end is None else end
-    spans = [Span(s.start - cut, s.end - cut, s.kind, s.attrs, s.rank)
-             for s in block.spans if s.start >= cut and s.end <= end]
+    spans = [s.shift(-cut) for s in block.spans if s.start >= cut and s.end <= end]
     return block.with_(text=block.text[cut:end], spans=spans)
 
 
@@ -110,6 +109,7 @@ def _note_of(blocks: list, i: int, anchors: _Anchors, here: int) -> tuple[int, s
 def footnotes(doc: Document) -> Document:
     """Turn note blocks into ``note`` elements and their markers into ``ref``s."""
     body = list(doc.body)
+    report = Reporter()
     anchors, out, links, seq = _Anchors(), [], {}, 0
     i = 0
     while i < len(body):
@@ -130,18 +130,18 @@ def footnotes(doc: Document) -> Document:
             links.setdefault(anchor[0], []).append(
                 Span(anchor[1], anchor[2], "ref", (("target", "#" + ident), ("type", "noteAnchor")), 40))
         else:
-            doc.infer(blk.line, "note without a marker in the text", "low", blk.text[:60])
+            report.infer(blk.line, "note without a marker in the text", "low", blk.text[:60])
         if len(parts) == 1:
             out.append(Block("note", parts[0].text, blk.line, parts[0].spans, attrs, blk.lines))
         else:
             paras = [p.with_(kind="p", attrs={}) for p in parts]
             out.append(Node("note", paras, blk.line, attrs))
-        doc.infer(blk.line, f"footnote {key}".rstrip(), cert, parts[0].text[:60])
+        report.infer(blk.line, f"footnote {key}".rstrip(), cert, parts[0].text[:60])
         i = last + 1
     for k, spans in links.items():
         out[k] = out[k].with_(spans=list(out[k].spans) + spans)
     for index, start, _end, key in anchors.open:
         if isinstance(out[index], Block) and key.isdigit():
-            doc.infer(out[index].line, "note marker without a note", "low",
+            report.infer(out[index].line, "note marker without a note", "low",
                       out[index].text[max(0, start - 30):start + 5])
-    return doc.with_(body=out)
+    return report.into(doc, body=out)

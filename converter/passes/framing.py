@@ -17,58 +17,11 @@ from __future__ import annotations
 
 import re
 
-from converter.model import Block, Document, Node
-from converter.passes.textutil import looks_like_signature, words
+from converter.model import Block, Document, Node, Reporter
+from converter.passes.cues.letters import closer_of, opener_of
+from converter.passes.cues.text import looks_like_signature
 
-SALUTE = re.compile(r"^(?:my\s+)?(?:dear\s+)?(?:sir|sirs|madam|gentlemen|my lords?|brethren|"
-                    r"mr\.? speaker|friends(?: and fellow[- ]\w+)?)(?:\s+of the\s.{0,50})?[,:!.]?$",
-                    re.I)
-_MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
-DATE_LINE = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th|d)?,?\s+" + _MONTH + r"|" + _MONTH +
-                       r"\s+\d{1,2}(?:st|nd|rd|th|d)?)\b.*\b1[5-9]\d\d\b|^" + _MONTH +
-                       r",?\s+1[5-9]\d\d\.?$", re.I)
-_PLACE_LINE = re.compile(r"^[A-Z][\w'’.-]*(?:[ ,]+[A-Z][\w'’.-]*){0,3}\s*[,>]$")
-CLOSE = re.compile(r"^(?:i am\b|i have the hono|we are\b|we have the hono|your (?:most|very|"
-                   r"affectionate|humble|obedient|excellency's most)|(?:always|ever)\s+(?:most\s+)?"
-                   r"(?:affectionately|sincerely|truly|faithfully)?\s*yours|with (?:great|the "
-                   r"utmost|perfect|the highest) respect)", re.I)
 _SIGNATURE = re.compile(r"^(?:\(signed\)\s*)?[A-Z][A-Z.'’ -]+(?:,\s+(?:[A-Z][\w.]*[ -]?){1,3})?\.?$")
-
-
-def _is_dateline(line: str) -> bool:
-    return len(words(line)) <= 8 and bool(DATE_LINE.search(line) or _PLACE_LINE.match(line))
-
-
-def opener_of(blk) -> Node | None:
-    """An ``opener`` node if every line of ``blk`` is a dateline or a salutation."""
-    if not isinstance(blk, Block) or blk.kind != "p":
-        return None
-    kids, salutes = [], 0
-    for k, line in enumerate(blk.text.split("\n")):
-        if SALUTE.match(line) and len(words(line)) <= 8:
-            kids.append(Block("salute", line, blk.line + k))
-            salutes += 1
-        elif _is_dateline(line) or (len(words(line)) <= 4 and line.isupper()):
-            kids.append(Block("dateline", line, blk.line + k))
-        else:
-            return None
-    if not salutes and len(kids) < 2:
-        return None
-    return Node("opener", kids, blk.line, {"cert": "medium"})
-
-
-def closer_of(blk) -> Node | None:
-    """A ``closer`` node if ``blk`` opens with a complimentary close."""
-    if not isinstance(blk, Block) or blk.kind != "p":
-        return None
-    lines = blk.text.split("\n")
-    if not CLOSE.match(lines[0]) or len(words(blk.text)) > 60:
-        return None
-    kids = [Block("salute", lines[0], blk.line)]
-    for k, line in enumerate(lines[1:], 1):
-        kind = "dateline" if _is_dateline(line) and not CLOSE.match(line) else "signed"
-        kids.append(Block(kind, line, blk.line + k))
-    return Node("closer", kids, blk.line, {"cert": "medium"})
 
 
 def _signature(blk) -> Block | None:
@@ -78,22 +31,24 @@ def _signature(blk) -> Block | None:
     return None
 
 
-def _with_signatures(seg: list, stop: int, closer: Node) -> int:
-    """Fold the signature blocks after a closer into it; the index after them."""
+def _with_signatures(seg: list, stop: int, closer: Node) -> tuple[int, Node]:
+    """The index after the signature blocks that follow a closer, and the closer with
+    them folded into it."""
+    signed = []
     while stop < len(seg) and _signature(seg[stop]):
-        closer.children.append(_signature(seg[stop]))
+        signed.append(_signature(seg[stop]))
         stop += 1
-    return stop
+    return stop, (closer.with_(children=(*closer.children, *signed)) if signed else closer)
 
 
-def _letter(inner: list, doc: Document) -> Node:
-    doc.infer(inner[0].line, "letter inside the text (floatingText)", "medium",
-              f"{len(inner)} parts")
+def _letter(inner: list, report: Reporter) -> Node:
+    report.infer(inner[0].line, "letter inside the text (floatingText)", "medium",
+                 f"{len(inner)} parts")
     return Node("floatingText", [Node("body", inner, inner[0].line)], inner[0].line,
                 {"type": "letter", "cert": "medium"})
 
 
-def _frame_segment(seg: list, doc: Document, last: bool) -> list:
+def _frame_segment(seg: list, report: Reporter, last: bool) -> list:
     """Openers and closers of one stretch between headings, placed where TEI allows them:
     in place at the top (opener) or at the very end of the text (closer), else the letter
     they frame becomes a ``floatingText``; a frame with nothing to hold stays as it was."""
@@ -106,26 +61,28 @@ def _frame_segment(seg: list, doc: Document, last: bool) -> list:
                       if opener_of(seg[k]) is not None or closer_of(seg[k]) is not None), None)
             closer = closer_of(seg[j]) if j is not None else None
             if closer is not None and j > i + 1:
-                stop = _with_signatures(seg, j + 1, closer)
+                stop, closer = _with_signatures(seg, j + 1, closer)
                 inner = [opener] + seg[i + 1:j] + [closer]
                 if i == 0 and last and stop == len(seg):
                     out.extend(inner)
                 else:
-                    out.append(_letter(inner, doc))
-                doc.infer(seg[i].line, "letter opener and closer", "medium", seg[i].text[:40])
+                    out.append(_letter(inner, report))
+                report.infer(seg[i].line, "letter opener and closer", "medium", seg[i].text[:40])
                 i = stop
                 continue
             if i == 0 and i + 1 < len(seg):  # an opener must open something
                 out.append(opener)
-                doc.infer(seg[i].line, "opener (salutation, dateline)", "medium", seg[i].text[:40])
+                report.infer(seg[i].line, "opener (salutation, dateline)", "medium", seg[i].text[:40])
                 i += 1
                 continue
         closer = closer_of(seg[i]) if opener is None else None
-        if closer is not None and last and _with_signatures(seg, i + 1, closer) == len(seg):
+        stop, closer = _with_signatures(seg, i + 1, closer) if closer is not None and last \
+            else (None, None)
+        if closer is not None and last and stop == len(seg):
             # A close without an opener: in place only at the very end of the text (where
             # it closes the whole text); elsewhere where its letter began is unknown.
-            doc.infer(seg[i].line, "closer (complimentary close, signature)", "medium",
-                      seg[i].text[:40])
+            report.infer(seg[i].line, "closer (complimentary close, signature)", "medium",
+                         seg[i].text[:40])
             out.append(closer)
             break
         out.append(seg[i])
@@ -135,13 +92,13 @@ def _frame_segment(seg: list, doc: Document, last: bool) -> list:
 
 def letter_framing(doc: Document) -> Document:
     """Recognise openers and closers in each stretch of the body between headings."""
-    out, seg = [], []
+    out, seg, report = [], [], Reporter()
     for it in doc.body:
         if isinstance(it, Block) and it.kind in ("head", "argument"):
-            out.extend(_frame_segment(seg, doc, False))
+            out.extend(_frame_segment(seg, report, False))
             out.append(it)
             seg = []
         else:
             seg.append(it)
-    out.extend(_frame_segment(seg, doc, True))
-    return doc.with_(body=out)
+    out.extend(_frame_segment(seg, report, True))
+    return report.into(doc, body=out)

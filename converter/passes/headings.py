@@ -13,174 +13,12 @@ from __future__ import annotations
 
 import re
 
-from converter.model import Block, Document
-from converter.passes.framing import CLOSE
-from converter.passes.frontmatter import is_headnote
-from converter.passes.lines import is_verse
-from converter.passes.textutil import (SMALL_WORDS, ends_sentence, is_roman, is_shouting,
-                                       is_titlecased, looks_like_signature, mostly_capitals,
-                                       split_block, words)
-
-_NUMBERED = re.compile(r"^(?P<n>\d{1,3}|[IVXLC]{1,7})\s*[:.]\s+(?P<title>\S.*)$")
-_NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve first second "
-                 "third fourth fifth sixth seventh eighth ninth tenth").split()
-_KEYWORD = re.compile(
-    r"^(?P<kw>part|book|chap(?:ter)?\.?|article|art\.|section|sect\.|§|no\.|number|canto|"
-    r"letter|lecture|appendix)\s*(?P<n>[IVXLC]{1,7}|\d{1,3}|" + "|".join(_NUMBER_WORDS) +
-    r")\b[.:]?(?:\s+(?P<title>\S.*))?$", re.I)
-_KEYWORD_RANK = {"part": 1, "book": 1}
-# Parts of a book named by one word, with an optional description after a full stop:
-# "APPENDIX. Containing ILLUSTRATIONS of some Passages of the preceding Report."
-# The title of an embedded document: "EXTRACT of a REPRESENTATION made by …",
-# "TRANSCRIPT of a LETTER from …", "REPORT of the CONVENTION of OFFICERS, held at …"
-_DOCUMENT_TITLE = re.compile(r"^(?:The )?(?:EXTRACT|TRANSCRIPT|REPORT|COPY|ABSTRACT|MINUTES|PROCEEDINGS|"
-                             r"RESOLUTIONS?|MEMORIAL|PETITION|ADDRESS)\s+(?:of|from|to)\s")
-_BOOK_PART = re.compile(r"^(?:APPENDIX|Appendix|INTRODUCTION|Introduction|PREFACE|Preface|"
-                        r"POSTSCRIPT|Postscript|CONCLUSION|EPILOGUE|Epilogue|PROLOGUE|Prologue|"
-                        r"CONTENTS|Contents)\b[.:]?(?:\s+(?P<title>[A-Z].*))?$")
-_SECTION_KW = ("section", "sect.", "§")
-_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+[\d•]{1,2}"
-                    r"|\b\d{1,2}(?:st|nd|rd|th|d)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
-                    r"nov|dec)", re.I)
-_SESSION_DAY = re.compile(r"^(?:die\s+\w+|monday|tuesday|wednesday|thursday|friday|saturday|"
-                          r"sunday)\b", re.I)
-_IMPRINT = re.compile(r"\bprinted\b|\bsold\b|\bpublished by\b", re.I)
-_BYLINE = re.compile(r"^by\s", re.I)
-# Letter framing that looks like a heading: a signature "SAMUEL WHITE, Speaker.", an
-# addressee "His Excellency the PRESIDENT of CONGRESS.", a year in roman numerals.
-_SIGNATURE = re.compile(r"^[A-Z][A-Z.'’ -]+,\s+(?:[A-Z][a-z]+[ -]?){1,2}\.?$|^\(?[Ss]igned\b|"
-                        r"^(?:His|Her|Their|Your|HIS|HER) (?:Excellency|Hono(?:u)?r|Majesty|"
-                        r"Lordship|EXCELLENCY)\b|"
-                        r"^(?:Major|Brigadier|Lieutenant)?-?\s?General\s+[A-Z]{2,}\.?$")
-_SALUTE = re.compile(r"\b(?:gentlemen|brethren|sirs?|countrymen|friends|ladies|lords?|citizens)\b[^.?]*!$",
-                     re.I)
-_ROMAN_YEAR = re.compile(r"^M[\s,.]*[MDCLXVI][MDCLXVI\s,.]*$")
-# An address heading: "To the King's most Excellent Majesty.", "TO THE OFFICERS OF THE ARMY."
-_ADDRESS = re.compile(r"^to (?:the|his|her|all)\s", re.I)
-_TRAILERS = {"finis", "the end"}
-_HEAD_MAX_WORDS = 12
-
-
-def _keyword_heading(text: str) -> dict | None:
-    m = _KEYWORD.match(text)
-    if not m:
-        return None
-    title = m.group("title") or ""
-    if title and (len(words(title)) > _HEAD_MAX_WORDS or not (title[:1].isupper() or
-                                                              is_titlecased(title))):
-        return None
-    kw = m.group("kw").lower()
-    rank = _KEYWORD_RANK.get(kw, 3 if kw in _SECTION_KW else 2)
-    return {"n": m.group("n"), "rank": rank, "style": "keyword", "cert": "high"}
-
-
-def _numbered_heading(text: str) -> dict | None:
-    m = _NUMBERED.match(text)
-    if not m:
-        return None
-    title = m.group("title")
-    if len(words(title)) > _HEAD_MAX_WORDS or not title[:1].isupper():
-        return None
-    if ends_sentence(title) and not (title.endswith(".") and "," not in title and
-                                     (is_titlecased(title) or mostly_capitals(title))):
-        return None
-    return {"n": m.group("n"), "rank": 2, "style": "numbered", "cert": "high"}
-
-
-def _roman_heading(text: str) -> dict | None:
-    """A roman-numbered chapter line, long as it may be: "II. On Governor Rutledge's
-    Proclamation of the 27th of September, 1781." (one sentence; a resolution's "That …"
-    clause is an article, not a heading)."""
-    m = _NUMBERED.match(text)
-    if not m or not is_roman(m.group("n")) or m.group("title").startswith("That "):
-        return None
-    title = m.group("title")
-    if len(words(title)) > 25 or re.search(r"[.!?;]\s", title) or not title[:1].isupper():
-        return None
-    return {"n": m.group("n"), "rank": 2, "style": "numbered", "cert": "low"}
-
-
-def _plain_heading(text: str) -> dict | None:
-    n = len(words(text))
-    if not n or not text[:1].isupper():
-        return None
-    caps = is_shouting(text) or mostly_capitals(text)
-    if caps and n <= _HEAD_MAX_WORDS + 8 and not text.endswith((":", ";")):
-        return {"rank": 1, "style": "capitals", "cert": "medium"}
-    inner_caps = [x for x in words(text)[1:] if len(x) >= 4 and x.isupper()]
-    if (inner_caps and n <= 8 and text.endswith(".") and "," not in text and
-            not words(text)[0].isupper()):
-        # "Of MONARCHY and hereditary succession.": a key word set in capitals
-        return {"rank": 1, "style": "capitals", "cert": "low"}
-    if n > _HEAD_MAX_WORDS + 4 or not is_titlecased(text):
-        return None
-    if n > _HEAD_MAX_WORDS and not (text.endswith(".") and "," not in text):
-        return None
-    if not ends_sentence(text):
-        return {"rank": 1, "style": "plain", "cert": "medium"}
-    if text.endswith(".") and "," not in text and n >= 2 and ". " not in text:
-        return {"rank": 1, "style": "plain", "cert": "low"}
-    return None
-
-
-def _dated_heading(text: str) -> dict | None:
-    """A session or dispatch heading: "WEDNESDAY, September 11th 1765, A. M.",
-    "IN SENATE, OCTOBER 30, 1786." (a capitalised first word and a date)."""
-    toks = text.split()
-    first = toks[0].strip(",.:") if toks else ""
-    if (len(first) >= 2 and first.isupper() and len(words(text)) <= _HEAD_MAX_WORDS
-            and _MONTH.search(text) and not text.endswith((",", ":"))):
-        return {"rank": 1, "style": "dated", "cert": "low"}
-    # "Die Jovis, 9h. A. M. the 9th December 1762.": a day of session, nothing but the date
-    lower = [w for w in words(text) if w[:1].islower() and w.lower() not in SMALL_WORDS
-             and not _MONTH.match(w)]
-    if (_SESSION_DAY.match(text) and _MONTH.search(text) and not lower
-            and len(words(text)) <= _HEAD_MAX_WORDS):
-        return {"rank": 1, "style": "dated", "cert": "low"}
-    return None
-
-
-# No heading rule accepts more than 30 words; past this length a block is prose, and the
-# rules below (which scan every character) need not run on it.
-_HEAD_MAX_CHARS = 800
-
-
-def heading_of(block: Block, nxt) -> dict | None:
-    """Heading attributes (n, rank, style, cert) if ``block`` is a heading line, else None."""
-    text = block.text.strip()
-    if block.kind != "p" or "\n" in text or nxt is None or len(text) > _HEAD_MAX_CHARS:
-        return None
-    if text.endswith((",", ";", "-", "–", "—")) or _IMPRINT.search(text):
-        return None
-    if _BYLINE.match(text) and not _MONTH.search(text):  # "By CASSIUS.", not "BY CONGRESS, May 26"
-        return None
-    if " ".join(words(text)).lower() in _TRAILERS or text[-1] in "”\"’":
-        return None
-    if _SIGNATURE.search(text) or _ROMAN_YEAR.match(text) or _SALUTE.search(text):
-        return None
-    bare = text.rstrip(".")
-    if is_roman(bare) and len(bare) <= 5:
-        return {"n": bare, "rank": 2, "style": "numbered", "cert": "medium"}
-    if sum(map(str.isalpha, text)) < 2:
-        return None
-    if _DOCUMENT_TITLE.match(text) and len(words(text)) <= 30 and not text.endswith(":"):
-        return {"rank": 1, "style": "document", "cert": "low"}
-    m = _BOOK_PART.match(text)
-    if m and len(words(m.group("title") or "")) <= 15:
-        return {"rank": 1, "style": "keyword", "cert": "medium"}
-    for rule in (_keyword_heading, _numbered_heading, _roman_heading):
-        found = rule(text)
-        if found:
-            return found
-    if _NUMBERED.match(text):
-        return None
-    if text.endswith(("?", "!")) and not is_shouting(text):
-        return None
-    found = _plain_heading(text) or _dated_heading(text)
-    if not found and _ADDRESS.match(text) and len(words(text)) <= 20 and text[-1] not in "?!:":
-        found = {"rank": 1, "style": "address", "cert": "low"}
-    return found
-
+from converter.model import Block, Document, Reporter
+from converter.passes.cues.front import is_headnote
+from converter.passes.cues.headings import heading_of
+from converter.passes.cues.letters import CLOSE
+from converter.passes.cues.text import looks_like_signature, split_block, words
+from converter.passes.cues.verse import is_verse
 
 _TABLE_TITLE = re.compile(r"^[A-Z][^\t:;]*\.$")
 
@@ -208,7 +46,7 @@ def _table_titles(body: list) -> list:
 def mark_headings(doc: Document) -> Document:
     """Turn heading lines into ``head`` blocks; a following headnote becomes ``argument``."""
     body = _table_titles(list(doc.body))
-    out = []
+    out, report = [], Reporter()
     for i, blk in enumerate(body):
         nxt = body[i + 1] if i + 1 < len(body) else None
         if not isinstance(blk, Block):
@@ -216,7 +54,7 @@ def mark_headings(doc: Document) -> Document:
             continue
         if out and isinstance(out[-1], Block) and out[-1].kind == "head" and is_headnote(blk):
             out.append(blk.with_(kind="argument", attrs={"cert": "medium"}))
-            doc.infer(blk.line, "headnote (argument)", "medium", blk.text[:60])
+            report.infer(blk.line, "headnote (argument)", "medium", blk.text[:60])
             continue
         prev = out[-1] if out else None
         after_close = isinstance(prev, Block) and any(CLOSE.match(ln) for ln in prev.text.split("\n"))
@@ -225,7 +63,7 @@ def mark_headings(doc: Document) -> Document:
                                       len(words(blk.text)) <= 3 and is_verse(prev.text.split("\n")))
         if blk.kind == "head":  # a table's title, split off above
             out.append(blk)
-            doc.infer(blk.line, "heading (table title)", "low", blk.text[:60])
+            report.infer(blk.line, "heading (table title)", "low", blk.text[:60])
             continue
         attrs = heading_of(blk, nxt)
         if attrs and after_close and attrs["style"] in ("capitals", "plain") and \
@@ -233,10 +71,10 @@ def mark_headings(doc: Document) -> Document:
             attrs = None  # a signature under a complimentary close, not a heading
         if attrs:
             out.append(blk.with_(kind="head", attrs=attrs))
-            doc.infer(blk.line, f"heading ({attrs['style']})", attrs["cert"], blk.text[:60])
+            report.infer(blk.line, f"heading ({attrs['style']})", attrs["cert"], blk.text[:60])
         else:
             out.append(blk)
-    return doc.with_(body=out)
+    return report.into(doc, body=out)
 
 
 # The formula that opens an official report: "… makes the following REPORT:", "… REPORTS:"
@@ -255,7 +93,7 @@ def mark_rubrics(doc: Document) -> Document:
     Congress were pleased to pass the following resolutions, viz.") is that document's
     heading, when what follows is a heading or a letter (not a list or a quotation: "the
     following measures:" before a list stays a paragraph)."""
-    body = list(doc.body)
+    body, report = list(doc.body), Reporter()
     for i, blk in enumerate(body[:-1]):
         if not (isinstance(blk, Block) and blk.kind == "p" and "\n" not in blk.text):
             continue
@@ -264,5 +102,5 @@ def mark_rubrics(doc: Document) -> Document:
         if reports or (text.endswith((":", "viz.", "viz", "viz:")) and _RUBRIC.search(text) and
                        len(words(text)) <= 45 and _opens_document(body[i + 1])):
             body[i] = blk.with_(kind="head", attrs={"rank": 1, "style": "rubric", "cert": "low"})
-            doc.infer(blk.line, "heading (rubric before a document)", "low", text[:60])
-    return doc.with_(body=body)
+            report.infer(blk.line, "heading (rubric before a document)", "low", text[:60])
+    return report.into(doc, body=body)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from converter.model import Block, Document, Node, Span
+from converter.model import Block, Document, Node, Reporter
 
 _MIN_INDENT = 2
 _CENTRED_SLACK = 3  # columns a centred line may be off the middle
@@ -63,8 +63,7 @@ def _part(blk: Block) -> Node | Block:
     kids, pos = [], 0
     for k, text in enumerate(lines):
         end = pos + len(text)
-        spans = [Span(s.start - pos, s.end - pos, s.kind, s.attrs, s.rank)
-                 for s in blk.spans if pos <= s.start and s.end <= end]
+        spans = [s.shift(-pos) for s in blk.spans if pos <= s.start and s.end <= end]
         kids.append(Block("l", text, blk.line + k, spans))
         pos = end + 1
     return Node("lg", kids, blk.line)
@@ -76,6 +75,7 @@ def indented_quotations(doc: Document) -> Document:
     if layout is None:
         return doc
     one_line_ok = not _first_line_style(doc.body, layout.margin)
+    report = Reporter()
     out: list = []
     run: list = []
 
@@ -85,7 +85,7 @@ def indented_quotations(doc: Document) -> Document:
         parts = [_part(b) for b in run]
         verse = all(isinstance(p, Node) for p in parts)
         attrs = {"type": "verse", "cert": "medium"} if verse else {"cert": "medium"}
-        doc.infer(run[0].line, "indented block quotation" + (" (verse)" if verse else ""),
+        report.infer(run[0].line, "indented block quotation" + (" (verse)" if verse else ""),
                   "medium", run[0].text.split("\n")[0][:60])
         out.append(Node("quote", parts, run[0].line, attrs))
         run.clear()
@@ -97,4 +97,4 @@ def indented_quotations(doc: Document) -> Document:
         flush()
         out.append(blk)
     flush()
-    return doc.with_(body=out)
+    return report.into(doc, body=out)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from converter.model import Block, Document, Span, attrs_of, map_blocks
+from converter.model import Block, Document, Reporter, Span, attrs_of, map_blocks
 
 _MARKER = re.compile(r"(?:(?<=[\s:;,.—–])|^)\((?P<v>\d{1,2}|[a-z]|[ivx]{1,5})\)(?=\s+\S)")
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
@@ -61,13 +61,14 @@ def inline_list_spans(text: str) -> list[Span]:
 
 def inline_lists(doc: Document) -> Document:
     """Mark inline enumerations in every paragraph of the body."""
+    report = Reporter()
 
     def add(blk: Block) -> Block:
         spans = inline_list_spans(blk.text) if blk.kind in ("p", "item") else []
         if not spans:
             return blk
-        doc.infer(blk.line, "inline enumeration", "medium",
-                  f"{sum(s.kind == 'item' for s in spans)} items")
-        return blk.with_(spans=blk.spans + spans)
+        report.infer(blk.line, "inline enumeration", "medium",
+                     f"{sum(s.kind == 'item' for s in spans)} items")
+        return blk.with_(spans=blk.spans + tuple(spans))
 
-    return doc.with_(body=map_blocks(doc.body, add))
+    return report.into(doc, body=map_blocks(doc.body, add))

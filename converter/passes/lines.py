@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import re
 
-from converter.model import Block, Document, Node, Span
-from converter.passes.framing import opener_of
-from converter.passes.textutil import (OPEN_QUOTES, is_titlecased, looks_like_signature,
-                                       mostly_capitals, split_block, words)
+from converter.model import Block, Document, Node, Reporter, Span
+from converter.passes.cues.letters import opener_of
+from converter.passes.cues.lists import counts_on, label_of
+from converter.passes.cues.text import (OPEN_QUOTES, line_pieces, looks_like_signature,
+                                        split_block, words)
+from converter.passes.cues.verse import is_verse, verse_node
 
-LABEL = re.compile(r"^(?:\((?P<a>\d{1,3}|[a-z]|[ivxlc]{1,6}|[IVXLC]{1,6})\)|"
-                   r"(?P<b>\d{1,3}|[a-zA-Z]|[ivxlc]{1,6}|[IVXLC]{1,6})[.)]|(?P<c>[*•·–-]))\s+(?=\S)")
 _FRAMING = re.compile(
     r"^(?:(?:my\s+)?(?:dear\s+)?(?:sir|sirs|madam|gentlemen)[,:!.]?$|"
     r"i am\b|i have the hono|your (?:most|very|affectionate|humble|obedient|excellency)|"
@@ -35,30 +35,6 @@ _DATE_LINE = re.compile(r"^\S+,$|^(?:\w+\s+){0,2}\d{1,2}(?:st|nd|rd|th|d)?,?\s+\
 # A trailing amount: "4,349,567 Dollars.", "£1,381,675 18 10", "250 0 0", "58,858 Tons."
 AMOUNT = re.compile(r"(?:£\.?\s?|\$\s?)?\d[\d,.•]*(?:\s+\d{1,2}){0,3}(?:\s*[¼½¾])?"
                     r"(?:\s+(?:dollars?|dolls?|tons?|pounds?|bushels?|barrels?|lbs?)\b)?\.?$", re.I)
-
-
-def label_of(line: str) -> tuple[int, str] | None:
-    """(length of the label with its trailing space, the label's value) for a labelled line."""
-    m = LABEL.match(line)
-    if not m:
-        return None
-    value = m.group("a") or m.group("b") or m.group("c")
-    return len(m.group(0)), value
-
-
-def is_verse(lines: list[str]) -> bool:
-    """True for lines that read as verse (or open with a quotation mark)."""
-    if len(lines) < 2 or any(ch.isdigit() for ln in lines for ch in ln):
-        return False
-    if lines[0][:1] in OPEN_QUOTES:
-        return True
-    if not all(ln[:1].isupper() for ln in lines):
-        return False
-    if any(is_titlecased(ln) or mostly_capitals(ln) for ln in lines):
-        return False
-    # Verse lines run on: most of them do not end a sentence.
-    open_ends = sum(1 for ln in lines[:-1] if not ln.rstrip().endswith((".", "?", "!", ";")))
-    return open_ends * 2 >= len(lines) - 1 and all(3 <= len(words(ln)) <= 14 for ln in lines)
 
 
 def _kind_of(block: Block) -> str | None:
@@ -77,17 +53,6 @@ def _kind_of(block: Block) -> str | None:
     return "list"
 
 
-def _pieces(block: Block):
-    """(start, text, spans) of each line, spans re-based on the line."""
-    pos = 0
-    for ln in block.text.split("\n"):
-        end = pos + len(ln)
-        spans = [Span(s.start - pos, s.end - pos, s.kind, s.attrs, s.rank)
-                 for s in block.spans if pos <= s.start and s.end <= end]
-        yield pos, ln, spans
-        pos = end + 1
-
-
 def _amount_at(line: str) -> int | None:
     """Where a trailing amount starts, if ``line`` ends with one after some words."""
     m = AMOUNT.search(line)
@@ -96,9 +61,9 @@ def _amount_at(line: str) -> int | None:
     return m.start()
 
 
-def _gloss_of(block: Block, doc: Document) -> Node | None:
+def _gloss_of(block: Block, report: Reporter) -> Node | None:
     """A list of what/amount lines (accounts, exports) as ``label`` + ``item`` pairs."""
-    pieces = list(_pieces(block))
+    pieces = list(line_pieces(block))
     cuts = [_amount_at(text) for _start, text, _spans in pieces]
     if sum(c is not None for c in cuts) * 5 < len(cuts) * 4 or None in cuts:
         return None
@@ -108,34 +73,9 @@ def _gloss_of(block: Block, doc: Document) -> Node | None:
         kids.append(Block("label", left, block.line + k,
                           [sp for sp in spans if sp.end <= len(left)]))
         kids.append(Block("item", text[cut:], block.line + k,
-                          [Span(sp.start - cut, sp.end - cut, sp.kind, sp.attrs, sp.rank)
-                           for sp in spans if sp.start >= cut]))
-    doc.infer(block.line, "list of amounts (label + item)", "medium", f"{len(pieces)} items")
+                          [sp.shift(-cut) for sp in spans if sp.start >= cut]))
+    report.infer(block.line, "list of amounts (label + item)", "medium", f"{len(pieces)} items")
     return Node("list", kids, block.line, {"type": "gloss", "cert": "medium"})
-
-
-_ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii",
-           "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"]
-
-
-def counts_on(labels: list[str]) -> bool:
-    """True when the labels go 1, 2, 3 … (digits, letters or roman numerals, any start)."""
-    for style in ("digit", "roman", "alpha"):
-        vals = []
-        for lab in labels:
-            low = lab.lower()
-            if style == "digit" and lab.isdigit():
-                vals.append(int(lab))
-            elif style == "roman" and low in _ROMANS:
-                vals.append(_ROMANS.index(low) + 1)
-            elif style == "alpha" and len(lab) == 1 and lab.isalpha():
-                vals.append(ord(low))
-            else:
-                break
-        else:
-            if all(b == a + 1 for a, b in zip(vals, vals[1:])):
-                return True
-    return False
 
 
 _HEAD_LINE = re.compile(r"^(?:in|of|for|on|at)\s.+\.$", re.I)
@@ -149,17 +89,17 @@ def _list_head(lines: list[str]) -> bool:
             not looks_like_signature(first))
 
 
-def _list_of(block: Block, doc: Document) -> Node:
-    gloss = _gloss_of(block, doc)
+def _list_of(block: Block, report: Reporter) -> Node:
+    gloss = _gloss_of(block, report)
     if gloss is not None:
         return gloss
     if _list_head(block.text.split("\n")):
         first, rest = split_block(block, block.text.index("\n"), "head")
-        inner = _list_of(rest.with_(line=block.line + 1), doc)
-        doc.infer(block.line, "list heading", "medium", first.text)
-        return inner.with_(children=[first.with_(attrs={"cert": "medium"})] + inner.children)
+        inner = _list_of(rest.with_(line=block.line + 1), report)
+        report.infer(block.line, "list heading", "medium", first.text)
+        return inner.with_(children=[first.with_(attrs={"cert": "medium"}), *inner.children])
     items, labels = [], []
-    for k, (start, text, spans) in enumerate(_pieces(block)):
+    for k, (start, text, spans) in enumerate(line_pieces(block)):
         lab = label_of(text)
         attrs = {}
         if lab:
@@ -180,32 +120,25 @@ def _list_of(block: Block, doc: Document) -> Node:
         # keep the labels, drop the numbering.
         items = [it.with_(attrs={}) for it in items]
         kind, cert = "simple", "medium"
-    doc.infer(block.line, f"list of lines ({kind})", cert, f"{len(items)} items")
+    report.infer(block.line, f"list of lines ({kind})", cert, f"{len(items)} items")
     return Node("list", items, block.line, {"type": kind, "cert": cert})
 
 
-def verse_node(block: Block) -> Node:
-    """The lines of ``block`` as a line group ``lg`` of ``l``."""
-    lines = [Block("l", text, block.line + k, spans)
-             for k, (_start, text, spans) in enumerate(_pieces(block))]
-    return Node("lg", lines, block.line)
-
-
-def _verse_of(block: Block, doc: Document) -> Node:
-    doc.infer(block.line, "verse quotation", "medium", block.text.split("\n")[0][:60])
+def _verse_of(block: Block, report: Reporter) -> Node:
+    report.infer(block.line, "verse quotation", "medium", block.text.split("\n")[0][:60])
     return Node("quote", [verse_node(block)], block.line, {"type": "verse", "cert": "medium"})
 
 
 def line_groups(doc: Document) -> Document:
     """Turn multi-line blocks into lists of items, or verse quotations."""
-    out = []
+    out, report = [], Reporter()
     for item in doc.body:
         kind = _kind_of(item) if isinstance(item, Block) and item.kind == "p" else None
         if kind == "list":
-            out.append(_list_of(item, doc))
+            out.append(_list_of(item, report))
         elif kind == "verse":
-            out.append(_verse_of(item, doc))
+            out.append(_verse_of(item, report))
         else:
             out.append(item)
-    return doc.with_(body=out)
+    return report.into(doc, body=out)
 

@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import re
 
-from converter.model import Block, Document, Node, Span
-from converter.passes.enumerations import announces
-from converter.passes.textutil import split_block, words
+from converter.model import Block, Document, Node, Reporter, Span
+from converter.passes.cues.lists import announces
+from converter.passes.cues.text import split_block, words
 
 _NUMBER = re.compile(r"^(?P<n>\d{1,3})[.)]\s+(?=\S)")
 _RECAP = re.compile(r"^(?:this|that) is (?:how|why|what)\b|^(?:such|these) (?:are|is|were|was)\b|"
@@ -73,10 +73,10 @@ def _heading_like(body: list, i: int, nxt_member: int | None) -> bool:
 def _label(block: Block) -> tuple[Block, str]:
     m = _NUMBER.match(block.text)
     lab = Span(0, len(m.group(0).rstrip()), "label", (), 30)
-    return block.with_(spans=block.spans + [lab]), m.group("n")
+    return block.with_(spans=(*block.spans, lab)), m.group("n")
 
 
-def _as_list(body: list, run: list[int], doc: Document, cert: str) -> tuple[int, Node]:
+def _as_list(body: list, run: list[int], report: Reporter, cert: str) -> tuple[int, Node]:
     """(index after the list, the list node)."""
     bounds = run[1:] + [None]
     items, longest = [], 1
@@ -89,13 +89,13 @@ def _as_list(body: list, run: list[int], doc: Document, cert: str) -> tuple[int,
                 stop += 1
         longest = max(longest, stop - start)
         first, n = _label(body[start])
-        items.append(Node("item", [first] + body[start + 1:stop], first.line, {"n": n}))
-    doc.infer(body[run[0]].line, "numbered list", cert,
-              f"{len(items)} items, longest {longest} paragraphs")
+        items.append(Node("item", [first, *body[start + 1:stop]], first.line, {"n": n}))
+    report.infer(body[run[0]].line, "numbered list", cert,
+                 f"{len(items)} items, longest {longest} paragraphs")
     return stop, Node("list", items, body[run[0]].line, {"type": "ordered", "cert": cert})
 
 
-def _as_points(body: list, run: list[int], doc: Document, rank: int) -> list:
+def _as_points(body: list, run: list[int], report: Reporter, rank: int) -> list:
     """The run's paragraphs turned into heads of rank ``rank`` (split where too long)."""
     out = list(body)
     for pos, i in enumerate(run):
@@ -111,7 +111,7 @@ def _as_points(body: list, run: list[int], doc: Document, rank: int) -> list:
             head, rest = split_block(blk, cut, "head")
             attrs["cert"] = "low"
             out[i] = [head.with_(attrs=attrs), rest]
-        doc.infer(blk.line, "numbered point as division", attrs["cert"], blk.text[:60])
+        report.infer(blk.line, "numbered point as division", attrs["cert"], blk.text[:60])
     flat = []
     for it in out:
         flat.extend(it if isinstance(it, list) else [it])
@@ -120,7 +120,7 @@ def _as_points(body: list, run: list[int], doc: Document, rank: int) -> list:
 
 def numbered_paragraphs(doc: Document) -> Document:
     """Turn runs of numbered paragraphs into ordered lists or numbered divisions."""
-    body = list(doc.body)
+    body, report = list(doc.body), Reporter()
     for run in reversed(_runs(body)):
         prev = body[run[0] - 1] if run[0] else None
         colon = announces(prev)
@@ -130,13 +130,13 @@ def numbered_paragraphs(doc: Document) -> Document:
             rank = 2
             for it in reversed(body[:run[0]]):
                 if isinstance(it, Block) and it.kind == "head":
-                    rank = it.attrs.get("rank", 1) + 1
+                    rank = it.hints.get("rank", 1) + 1
                     break
-            body = body[:run[0]] + _as_points(body[run[0]:], [i - run[0] for i in run], doc,
+            body = body[:run[0]] + _as_points(body[run[0]:], [i - run[0] for i in run], report,
                                               rank)
             continue
         if not colon:
             continue
-        stop, node = _as_list(body, run, doc, "high")
+        stop, node = _as_list(body, run, report, "high")
         body = body[:run[0]] + [node] + body[stop:]
-    return doc.with_(body=body)
+    return report.into(doc, body=body)

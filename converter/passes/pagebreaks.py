@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from converter.model import Block, Document, Span, attrs_of
-from converter.passes.headings import heading_of
-from converter.passes.textutil import ends_sentence, first_char, words
+from converter.model import Block, Document, Reporter, Span, attrs_of
+from converter.passes.cues.headings import heading_of
+from converter.passes.cues.text import ends_sentence, first_char, words
 
 # A block this long that stops without punctuation is prose cut off, not a heading or label.
 MIN_WORDS = 12
@@ -52,22 +52,23 @@ def join_blocks(prev: Block, nxt: Block, kind: str, cert: str) -> Block:
     if kind == "space":
         text += " "
     at = len(text)
-    shifted = [Span(s.start + at, s.end + at, s.kind, s.attrs, s.rank) for s in nxt.spans]
+    shifted = [s.shift(at) for s in nxt.spans]
     pb = Span(at, at, "pb", attrs_of(type="inferred", cert=cert,
                                      **({"break": "no"} if kind == "word" else {})))
-    return prev.with_(text=text + nxt.text.lstrip(), spans=prev.spans + [pb] + shifted)
+    return prev.with_(text=text + nxt.text.lstrip(), spans=[*prev.spans, pb, *shifted])
 
 
 def repair_page_breaks(doc: Document) -> Document:
     """Join blocks split mid-sentence (top level only: it runs before any grouping)."""
     out: list = []
+    report = Reporter()
     for block in doc.body:
         if out and isinstance(out[-1], Block) and isinstance(block, Block):
             how = _join_kind(out[-1], block)
             if how:
                 out[-1] = join_blocks(out[-1], block, *how)
-                doc.infer(block.line, "joined paragraph across break", how[1],
-                          "word split by hyphen" if how[0] == "word" else "sentence ran on")
+                report.infer(block.line, "joined paragraph across break", how[1],
+                             "word split by hyphen" if how[0] == "word" else "sentence ran on")
                 continue
         out.append(block)
-    return doc.with_(body=out)
+    return report.into(doc, body=out)

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import re
 
-from converter.model import Block, Document, Node, Span
-from converter.passes.quotes import pairs
-from converter.passes.textutil import words
+from converter.model import Block, Document, Node, Reporter, Span
+from converter.passes.cues.quotes import pairs
+from converter.passes.cues.text import words
 
 RANK = 40
 _SAYING = re.compile(r"(?:\b(?:said|says|say|saying|asked|asks|cried|replied|answered|"
@@ -59,21 +59,22 @@ def quote_spans(block: Block, whole_ok: bool = True) -> list[Span]:
     return out
 
 
-def _annotate(items, doc: Document, in_quote: bool) -> list:
+def _annotate(items, report: Reporter, in_quote: bool) -> list:
     out = []
     for it in items:
         if isinstance(it, Node):
             inner = in_quote or it.kind in ("quote", "cit")
-            out.append(it.with_(children=_annotate(it.children, doc, inner)))
+            out.append(it.with_(children=_annotate(it.children, report, inner)))
             continue
         spans = quote_spans(it, whole_ok=not in_quote)
         for s in spans:
             if s.kind == "soCalled":
-                doc.infer(it.line, "scare quotes (soCalled)", "medium", it.text[s.start:s.end])
-        out.append(it.with_(spans=it.spans + spans) if spans else it)
+                report.infer(it.line, "scare quotes (soCalled)", "medium", it.text[s.start:s.end])
+        out.append(it.with_(spans=it.spans + tuple(spans)) if spans else it)
     return out
 
 
 def inline_quotations(doc: Document) -> Document:
     """Mark inline quotations in every block of the body."""
-    return doc.with_(body=_annotate(doc.body, doc, False))
+    report = Reporter()
+    return report.into(doc, body=_annotate(doc.body, report, False))

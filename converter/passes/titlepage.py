@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 
-from converter.model import Block, Document, Node, Span, attrs_of
-from converter.passes.lines import label_of, verse_node
-from converter.passes.textutil import OPEN_QUOTES
+from converter.model import Block, Document, Node, Reporter, Span, attrs_of
+from converter.passes.cues.lists import label_of
+from converter.passes.cues.text import OPEN_QUOTES
+from converter.passes.cues.verse import verse_node
 
 MAX_BLOCKS = 15
 # "BOSTON: Printed by …", "PHILADELPHIA; Printed, and Sold, by …", "PRINTED at BOSTON …":
@@ -64,24 +65,27 @@ def _part(blk: Block, first: bool):
         return Node("epigraph", [inner], blk.line)
     if _BY.match(blk.text) and not first:
         return blk.with_(kind="byline", attrs={"cert": "medium"})
-    spans = blk.spans + (_line_list(blk) if "\n" in blk.text and not first else [])
+    spans = [*blk.spans, *(_line_list(blk) if "\n" in blk.text and not first else [])]
     return blk.with_(kind="docTitle", spans=spans, attrs={"cert": "medium" if first else "low"})
 
 
-def title_page(doc: Document) -> Document | None:
-    """``doc`` with its title page moved to ``front``, or None when there is no imprint."""
+def title_page(doc: Document) -> Document:
+    """``doc`` with its title page moved to ``front`` (unchanged when there is no imprint
+    or the front is already there: the pass is idempotent)."""
+    if doc.front:
+        return doc
     body = list(doc.body)
     end = _imprint_at(body)
     if end is None or end == 0:
-        return None
+        return doc
     front = [_part(blk, k == 0) for k, blk in enumerate(body[:end])]
     front.append(body[end].with_(kind="docImprint", attrs={"cert": "medium"}))
     end += 1
     if end < len(body) and isinstance(body[end], Block) and _ROMAN_YEAR.match(body[end].text):
         front.append(body[end].with_(kind="docDate", attrs={"cert": "medium"}))
         end += 1
-    doc.infer(body[0].line, "title page down to the imprint", "medium",
-              body[end - 1].text[:60])
     if end >= len(body):
-        return None
-    return doc.with_(front=front, body=body[end:])
+        return doc
+    report = Reporter()
+    report.infer(body[0].line, "title page down to the imprint", "medium", body[end - 1].text[:60])
+    return report.into(doc, front=front, body=body[end:])

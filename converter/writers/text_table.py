@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from converter.writers.common import SKIP, local, norm
+from converter.writers.text_lines import mark, settle, wrap
 
 _FIGURE = re.compile(r"^[£$€]?[\d,.]+[.,;]?$|^[\d,.]+\s?[a-z£$€]{0,3}\.?$")
 GAP = "   "
@@ -13,8 +14,6 @@ GAP = "   "
 def _cells(renderer, el) -> list:
     """The texts of ``el``'s children in order: each cell (or any other element, or stray
     text) one cell; note marks go with the cell before them."""
-    from converter.writers.text import mark, settle
-
     out = [el.text] if (el.text or "").strip() else []
     for c in el:
         name = local(c)
@@ -39,7 +38,6 @@ def _cells(renderer, el) -> list:
 
 def rows_of(renderer, table) -> tuple[list, list]:
     """([(heading element, its text)], rows as lists of cell texts), all in order."""
-    from converter.writers.text import settle
 
     heads, rows = [], []
     if (table.text or "").strip():
@@ -66,7 +64,6 @@ def rows_of(renderer, table) -> tuple[list, list]:
 
 def table_lines(rows: list, width: int, indent: int) -> list:
     """The rows set as aligned columns if they fit in ``width``, else row by row."""
-    from converter.writers.text import wrap
 
     rows = [r for r in rows if any(r)]
     if not rows:

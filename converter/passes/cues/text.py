@@ -1,9 +1,10 @@
-"""Small text predicates shared by the passes (kept here so every pass agrees on them)."""
+"""Small text predicates shared by the passes (kept here so every pass agrees on them),
+and the splitting of a block into lines or in two with its spans re-based."""
 from __future__ import annotations
 
 import re
 
-from converter.model import Block, Span
+from converter.model import Block
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # Closing characters that may follow the sentence-final mark: quotes and brackets.
@@ -73,12 +74,21 @@ def split_block(block: Block, at: int, kind_left: str | None = None) -> tuple[Bl
     right_text = rest.lstrip()
     cut = at + skip
     left_spans = [s for s in block.spans if s.end <= len(left_text)]
-    right_spans = [Span(s.start - cut, s.end - cut, s.kind, s.attrs, s.rank)
-                   for s in block.spans if s.start >= cut]
+    right_spans = [s.shift(-cut) for s in block.spans if s.start >= cut]
     line = block.line + block.text.count("\n", 0, at)
     left = block.with_(text=left_text, spans=left_spans, kind=kind_left or block.kind)
     right = Block("p", right_text, line, right_spans, {})
     return left, right
+
+
+def line_pieces(block: Block):
+    """(start, text, spans) of each line of ``block``, spans re-based on the line (a span
+    across a line end is left out)."""
+    pos = 0
+    for ln in block.text.split("\n"):
+        end = pos + len(ln)
+        yield pos, ln, [s.shift(-pos) for s in block.spans if pos <= s.start and s.end <= end]
+        pos = end + 1
 
 
 _NAME_BREAKERS = {"a", "an", "the", "to", "of", "and", "in", "on", "for", "at", "by", "with"}

@@ -1,0 +1,49 @@
+"""Front-matter cues: a title-like line, an author's name, a headnote describing the text
+(used by ``frontmatter`` at the start of the text and by ``headings`` after a heading)."""
+from __future__ import annotations
+
+import re
+
+from converter.model import Block
+from converter.passes.cues.text import ends_sentence, words
+
+_TITLE_MAX_WORDS = 15
+_INITIALS = re.compile(r"^(?:[A-Z]\.?\s?){1,3}$|^[A-Z]{1,3}$")
+_BY = re.compile(r"^(?:by|von|par)\s+\S", re.I)
+# Words that make an opening paragraph a description of the text rather than the text.
+HEADNOTE_CUES = re.compile(
+    r"\b(?:report|speech|reply|address|lecture|letter|article|sermon|delivered|written|"
+    r"published|translated|broadcast|interview|statement|resolution)\b", re.I)
+_YEAR = re.compile(r"\b1[0-9]{3}\b|\b20[0-9]{2}\b")
+
+
+def is_title_like(block: Block) -> bool:
+    """A short single line, capitalised, not a sentence."""
+    text = block.text
+    n = len(words(text))
+    return (block.kind == "p" and "\n" not in text and 0 < n <= _TITLE_MAX_WORDS
+            and text[:1].isupper() and not ends_sentence(text.rstrip(".")) and
+            not text.rstrip().endswith((",", ";")))
+
+
+def looks_like_name(text: str) -> bool:
+    """An author line: "By X", or two to four capitalised tokens starting with initials."""
+    if _BY.match(text):
+        return True
+    toks = text.replace(".", ". ").split()
+    if not 1 < len(toks) <= 4 or not all(t[:1].isupper() for t in toks):
+        return False
+    if toks[0] in ("A", "I"):  # "A Speech", "I Remember": an article or a pronoun, not an initial
+        return False
+    return bool(_INITIALS.match(toks[0].rstrip(".") if len(toks[0]) > 2 else toks[0]))
+
+
+def is_headnote(block: Block) -> bool:
+    """A short descriptive paragraph: a cue word early on and a year somewhere."""
+    if block.kind != "p":
+        return False
+    w = words(block.text)
+    if not 4 <= len(w) <= 120:
+        return False
+    early = " ".join(w[:8])
+    return bool(HEADNOTE_CUES.search(early) and _YEAR.search(block.text))

@@ -1,0 +1,71 @@
+"""List cues: printed labels ("1)", "a.", "(iv)", "*"), whether labels count on, ordinal
+words ("First, …", "in the third place"), and a paragraph that announces what follows.
+Used by ``lines``, ``titlepage``, ``enumerations`` and ``numbered``."""
+from __future__ import annotations
+
+import re
+
+from converter.model import Block
+from converter.passes.cues.text import ORDINALS
+
+LABEL = re.compile(r"^(?:\((?P<a>\d{1,3}|[a-z]|[ivxlc]{1,6}|[IVXLC]{1,6})\)|"
+                   r"(?P<b>\d{1,3}|[a-zA-Z]|[ivxlc]{1,6}|[IVXLC]{1,6})[.)]|(?P<c>[*•·–-]))\s+(?=\S)")
+
+
+def label_of(line: str) -> tuple[int, str] | None:
+    """(length of the label with its trailing space, the label's value) for a labelled line."""
+    m = LABEL.match(line)
+    if not m:
+        return None
+    value = m.group("a") or m.group("b") or m.group("c")
+    return len(m.group(0)), value
+
+
+_ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii",
+           "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"]
+
+
+def counts_on(labels: list[str]) -> bool:
+    """True when the labels go 1, 2, 3 … (digits, letters or roman numerals, any start)."""
+    for style in ("digit", "roman", "alpha"):
+        vals = []
+        for lab in labels:
+            low = lab.lower()
+            if style == "digit" and lab.isdigit():
+                vals.append(int(lab))
+            elif style == "roman" and low in _ROMANS:
+                vals.append(_ROMANS.index(low) + 1)
+            elif style == "alpha" and len(lab) == 1 and lab.isalpha():
+                vals.append(ord(low))
+            else:
+                break
+        else:
+            if all(b == a + 1 for a, b in zip(vals, vals[1:])):
+                return True
+    return False
+
+
+_ORD = "|".join(ORDINALS)
+_OPENING = re.compile(r"^(?P<lab>(?P<o>" + _ORD + r")(?:ly)?|in the (?P<p>" + _ORD +
+                      r") place)(?=\s*[,.:;—–-])", re.I)
+_INSIDE = re.compile(r"^(?:\S+\s+){1,3}?\S+,\s+(?P<o>" + _ORD + r")(?:ly)?,\s", re.I)
+
+
+def ordinal_of(block) -> tuple[int, int] | None:
+    """(ordinal value 1.., label length or 0) when ``block`` opens with an ordinal."""
+    if not isinstance(block, Block) or block.kind != "p":
+        return None
+    m = _OPENING.match(block.text)
+    if m:
+        word = (m.group("o") or m.group("p")).lower().replace("ſ", "s")
+        return ORDINALS.index(word) + 1, len(m.group("lab"))
+    m = _INSIDE.match(block.text)
+    if m:
+        return ORDINALS.index(m.group("o").lower().replace("ſ", "s")) + 1, 0
+    return None
+
+
+def announces(prev) -> bool:
+    """True when ``prev`` is a paragraph that announces what follows (ends in ':' or '?')."""
+    return (isinstance(prev, Block) and prev.kind == "p" and
+            prev.text.rstrip().rstrip("\"”'’").endswith((":", "?", ":—", ":-")))

@@ -1,0 +1,49 @@
+"""Lines of the text edition: marked edges between words (so runs of markup never glue
+two words into one), note marks, and wrapping at the page width. Shared by the text
+writer and its table layout."""
+from __future__ import annotations
+
+import re
+import textwrap
+
+from converter.writers.common import norm
+
+EDGE = "\ue000"  # where an item, label or paragraph run into a line began or ended
+_MARK = re.compile("\ue001([0-9]+)\ue002")
+_EDGES = re.compile(f"(?<=[^\\W_])(?:{EDGE}|\ue001[0-9]+\ue002)+(?=[^\\W_])")
+
+
+def glue(left: str, right: str, apart: bool) -> str:
+    """``left + right``, marking the edge when ``apart`` (see ``settle``)."""
+    return left + EDGE + right if apart else left + right
+
+
+def mark(num: int) -> str:
+    """A note reference, kept out of the way of ``settle`` until it is printed ``[n]``."""
+    return f"\ue001{num}\ue002"
+
+
+def settle(text: str) -> str:
+    """A space at each marked edge where two words would otherwise run together into
+    one (even from inside other markup: ``<hi><item>a</item></hi>b``; note references in
+    between go before the space); no mark elsewhere."""
+    def fix(m):
+        run = m.group(0)
+        return "".join(f"[{n}]" for n in _MARK.findall(run)) + (" " if EDGE in run else "")
+    return _MARK.sub(r"[\1]", _EDGES.sub(fix, text)).replace(EDGE, "")
+
+
+def wrap(text: str, width: int, indent: int = 0, hang: int = 0, centre: bool = False,
+         right: bool = False) -> list:
+    """Lines of ``text`` wrapped at ``width`` (centred or set right if asked); explicit
+    newlines are kept as line breaks."""
+    lines = []
+    for raw in text.split("\n"):
+        raw = norm(raw)
+        if not raw:
+            continue
+        for line in textwrap.wrap(raw, max(width - indent, 16), subsequent_indent=" " * hang,
+                                  break_long_words=False, break_on_hyphens=False):
+            lines.append(line.center(width).rstrip() if centre else
+                         line.rjust(width) if right else " " * indent + line)
+    return lines
