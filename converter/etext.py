@@ -123,13 +123,14 @@ def metadata(wrapper: Wrapper | None) -> dict:
     return meta
 
 
-def responsibilities(wrapper: Wrapper | None) -> list[tuple[str, str]]:
-    """(what, who) for the header's respStmts: translator, editor, illustrator, credit."""
+def responsibilities(wrapper: Wrapper | None) -> list[tuple[str, str, Piece | None]]:
+    """(what, who, the piece of text it was lifted from) for the header's respStmts:
+    translator, editor, illustrator from the header's fields; the credit line verbatim."""
     if wrapper is None:
         return []
-    out = [(role.capitalize(), wrapper.fields[role])
+    out = [(role.capitalize(), wrapper.fields[role], None)
            for role in ("translator", "editor", "illustrator") if wrapper.fields.get(role)]
     if wrapper.credit:
-        out.append(("Transcription (e-text credit line, source lines "
-                    f"{wrapper.credit.first}-{wrapper.credit.last})", wrapper.credit.text))
+        out.append(("Transcription (the e-text's credit line)", wrapper.credit.text,
+                    wrapper.credit))
     return out

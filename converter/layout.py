@@ -29,6 +29,7 @@ _MAX_OVER = 0.02
 # ... and most lines that are followed by another line of their block end near the measure.
 _NEAR = 15
 _MIN_NEAR_SHARE = 0.6
+_MARGIN_SHARE = 5  # a margin is the indentation of at least one line in five
 # How far short of the measure a line may end and still be full (a run-on line).
 _SLACK = 12
 _PROSE_SHARE = 0.75  # of a block's inner lines near the measure: a wrapped paragraph
@@ -57,8 +58,11 @@ class Measure:
 def measure(blocks: list[Block]) -> Measure:
     """Estimate the wrap width and the margin from the printed lines of ``blocks``."""
     inner = sorted(ln.end for b in blocks for ln in b.lines[:-1])
-    indents = Counter(ln.indent for b in blocks for ln in b.lines[1:])
-    margin = indents.most_common(1)[0][0] if indents else 0
+    # The margin: the least indentation that a fair share of all lines have (quotations,
+    # verse and first-line indents are set in from it; a stray outdented line is not it).
+    indents = Counter(ln.indent for b in blocks for ln in b.lines)
+    total = sum(indents.values())
+    margin = min((i for i, n in indents.items() if n * _MARGIN_SHARE >= total), default=0)
     if len(inner) < 3:
         return Measure(0, margin)
     width = inner[min(len(inner) - 1, int(len(inner) * 0.97))]
@@ -110,7 +114,10 @@ def local_width(lines: tuple, width: int) -> int:
 
 def is_prose(lines: tuple, width: int) -> bool:
     """A wrapped paragraph rather than lines that mean something: most inner lines end near
-    the measure, or (ragged typing, no measure) most of them run on into the next."""
+    the measure, or (ragged typing, no measure) most of them run on into the next; two
+    lines are prose when a long first line runs on into the second."""
+    if len(lines) == 2:
+        return lines[0].end - lines[0].indent >= _MIN_MEASURE and runs_on(*lines)
     if len(lines) < 3:
         return False
     inner = len(lines) - 1
@@ -127,6 +134,13 @@ def _prose_break(line: Line, nxt: Line, width: int) -> bool:
     return bool(width) and line.end < width - 2 * _SLACK and not runs_on(line, nxt)
 
 
+def _hangs(first: Line, nxt: Line) -> bool:
+    """``nxt`` is indented to the text after the label that opens ``first``: a hanging
+    indent, the continuation of a labelled item."""
+    m = _LABEL.match(first.text)
+    return bool(m) and nxt.indent == first.indent + m.end() and not _LABEL.match(nxt.text)
+
+
 def logical_lines(lines: tuple, width: int) -> list[list[Line]]:
     """The printed ``lines`` grouped into logical lines: a full line runs on into the next."""
     width = local_width(lines, width)
@@ -134,6 +148,9 @@ def logical_lines(lines: tuple, width: int) -> list[list[Line]]:
     groups: list[list[Line]] = []
     for k, ln in enumerate(lines):
         prev = lines[k - 1]
+        if groups and _hangs(groups[-1][0], ln):
+            groups[-1].append(ln)  # "3. To consider the petition of the" / "   inhabitants…"
+            continue
         # A labelled line opens an item; a full line runs on even into a hanging indent.
         joins = not _LABEL.match(ln.text) and (
             is_full(prev, ln, width) or (prose and not _prose_break(prev, ln, width)))

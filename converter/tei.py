@@ -163,8 +163,9 @@ def build_header(doc: Document, renditions: tuple = ()):
         stmt.append(E.author(meta["author"]))
     if meta.get("editor"):
         stmt.append(E.editor(meta["editor"]))
-    for what, who in etext.responsibilities(doc.wrapper):
-        stmt.append(E.respStmt(E.resp(what), E.name(who)))
+    for what, who, piece in etext.responsibilities(doc.wrapper):
+        name = E.name(who, n=_lines(piece)) if piece else E.name(who)
+        stmt.append(E.respStmt(E.resp(what), name))
     stmt.append(E.respStmt(E.resp("Automatic up-conversion from plain text"),
                            E.name(f"{TOOL_NAME} {__version__}")))
     if doc.entities or doc.notes:

@@ -12,7 +12,8 @@ TEI = "{http://www.tei-c.org/ns/1.0}"
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 VALID = HOSTILE / "tei" / "valid.xml"
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
-SKIP = {"teiHeader", "note", "standOff", "fw"}
+SKIP = {"teiHeader", "standOff", "fw"}
+_LINES = re.compile(r"^lines (\d+)-(\d+)$")
 
 
 def words(text: str) -> list[str]:
@@ -21,7 +22,10 @@ def words(text: str) -> list[str]:
 
 
 def text_words(xml: bytes) -> list[str]:
-    """Words of the TEI <text>, notes and stand-off data excluded, blocks kept apart."""
+    """The input's words as the TEI keeps them, in order: the words of <text> (blocks kept
+    apart; the text's own notes where they stand, their printed label from ``@n``), and
+    around them the pieces of an e-text wrapper that moved into the teiHeader with their
+    source lines (``@n="lines A-B"``: before the text when they came before it)."""
     root = etree.fromstring(xml)
     text = root.find(f"{TEI}text")
 
@@ -30,11 +34,21 @@ def text_words(xml: bytes) -> list[str]:
         for c in el:
             name = etree.QName(c).localname if isinstance(c.tag, str) else None
             if name and name not in SKIP:
-                out.append(" " + walk(c) + (" " if name != "lb" or c.get("break") != "no" else ""))
+                label = (c.get("n") or "") if name == "note" else ""
+                out.append(" " + label + " " + walk(c) +
+                           (" " if name != "lb" or c.get("break") != "no" else ""))
             out.append(c.tail or "")
         return "".join(out)
 
-    return words(walk(text))
+    before, after = [], []
+    header = root.find(f"{TEI}teiHeader")
+    pieces = sorted(((int(m.group(1)), el) for el in (header.iter() if header is not None else ())
+                     if isinstance(el.tag, str) and (m := _LINES.match(el.get("n") or ""))),
+                    key=lambda pair: pair[0])
+    for _line, el in pieces:  # the licence follows the text; the header and credit open it
+        (after if etree.QName(el).localname == "licence" else before).extend(
+            words(" ".join(el.itertext())))
+    return before + words(walk(text)) + after
 
 
 def outline(items, depth: int = 0) -> list[str]:

@@ -22,7 +22,10 @@ def front_matter(doc: Document) -> Document:
     body = list(doc.body)
     front: list = []
     report = Reporter()
-    author_hint = (doc.sidecar.get("metadata", {}).get("author") or "").split()
+    # The author the sidecar names, else the one an e-text header names.
+    fields = doc.wrapper.fields if doc.wrapper is not None else {}
+    author_hint = (doc.sidecar.get("metadata", {}).get("author") or fields.get("author")
+                   or "").split()
     i = 0
     while i < min(len(body), 3) and isinstance(body[i], Block) and is_title_like(body[i]):
         blk = body[i]
