@@ -20,7 +20,7 @@ E = ElementMaker(namespace=TEI_NS, nsmap={None: TEI_NS})
 RESP = "#" + TOOL_NAME
 # Id prefixes for elements that get an xml:id, and the scope whose counter they use.
 _ID_PREFIX = {"div": "s", "p": "p", "list": "l", "item": "i", "quote": "q", "cit": "c",
-              "lg": "lg", "floatingText": "t"}
+              "lg": "lg", "floatingText": "t", "titlePage": "tp"}
 _BLOCK_WRAP = {"docTitle": ("docTitle", "titlePart"), "argument": ("argument", "p")}
 # Elements that may stand inside running text: never add white space around them.
 _INLINE = {"q", "soCalled", "persName", "placeName", "orgName", "roleName", "date", "eventName",
@@ -137,7 +137,14 @@ def build_front(front: list, ids: _Ids):
             if page is None:
                 page = etree.SubElement(el, f"{{{TEI_NS}}}titlePage")
             if isinstance(it, Block):
-                page.append(_block(it, ids, "front"))
+                part = _block(it, ids, "front")
+                # Every part of the title page is citable (front.tp1 ...): the review
+                # report ties what was inferred there to an id like everything else.
+                attrs = dict(part.attrib)
+                part.attrib.clear()
+                part.set(XML_ID, ids.next("front", "titlePage"))  # the id first, as elsewhere
+                part.attrib.update(attrs)
+                page.append(part)
             else:  # an epigraph: a quotation node on the title page
                 _items([it], ids, "front", page)
         else:

@@ -182,9 +182,13 @@ def test_index_lists_variants_identifiers_and_every_occurrence():
     assert "Comrade Kirov" in kirov.find("span[@class='variants']").text
     assert kirov.find("a[@class='wd']").get("href") == "https://www.wikidata.org/wiki/Q193376"
     backs = kirov.findall(".//span[@class='occ']/a")
-    assert [a.text for a in backs] == ["s1.p1", "s1.p2"]
+    # Back-links say where in numbers the page prints (heading number, margin number);
+    # the xml:id stays in the href.
+    assert [a.text for a in backs] == ["§ 1 ¶ 1", "§ 1 ¶ 2"]
     for a in backs:  # each back-link lands on the mention, which links to the entry
         mention = doc.get_element_by_id(a.get("href")[1:])
+        para = mention.xpath("ancestor::p[contains(@class, 'np')]")[0]
+        assert a.text.endswith("¶ " + para.find("a[@class='pn']").text)
         assert mention.get("href") == "#_x-kirov" and "Kirov" in mention.text
         assert "person" in mention.get("class") and "Sergei Kirov" in mention.get("title")
     mentions = doc.xpath("//*[contains(concat(' ', @class, ' '), ' ent ')]"
@@ -192,7 +196,7 @@ def test_index_lists_variants_identifiers_and_every_occurrence():
     assert len(mentions) == len(doc.xpath("//span[@class='occ']/a")) == 7
     org = doc.xpath("//section[@id='_index']//li[span='Central Committee of the Communist "
                     "Party of the Soviet Union']")[0]
-    assert [a.text for a in org.findall(".//span[@class='occ']/a")] == ["s1.p1", "note 1"]
+    assert [a.text for a in org.findall(".//span[@class='occ']/a")] == ["§ 1 ¶ 1", "note 1"]
 
 
 def test_dates_quotes_lists_as_printed():
@@ -290,9 +294,9 @@ def test_stand_off_notes_and_records():
     assert note.find("a[@class='back']").get("href") == "#_r1"
     kirov = doc.get_element_by_id("_x-kirov")
     assert kirov.find("span[@class='iname']").text == "Sergei Kirov"
-    assert [a.text for a in kirov.findall(".//span[@class='occ']/a")] == ["p1", "p2"]
+    assert [a.text for a in kirov.findall(".//span[@class='occ']/a")] == ["¶ 1", "¶ 2"]
     place = doc.get_element_by_id("_x-leningrad")
-    assert [a.text for a in place.findall(".//span[@class='occ']/a")] == ["p1", "note 1"]
+    assert [a.text for a in place.findall(".//span[@class='occ']/a")] == ["¶ 1", "note 1"]
 
 
 # Any nesting of TEI (and unknown) elements, with ids, notes, names and breaks anywhere.

@@ -123,13 +123,15 @@ def index(body, app) -> None:
             seen: dict = {}
             for i, m in enumerate(entry.mentions):
                 # A second mention in the same place gets its own, numbered back-link.
-                k = seen[m.cite] = seen.get(m.cite, 0) + 1
+                k = seen[m.place] = seen.get(m.place, 0) + 1
                 # A name inside a reading the page does not show (the other side of a
                 # choice) has no anchor: the link goes to its paragraph, if any.
                 target = m.id if m.id in present else (m.cite if m.cite in present else None)
-                a = _sub(occ, "a" if target else "span", m.cite if k == 1 else
-                         f"{m.cite} ({k})", href="#" + target if target else None,
-                         aria_label=f"{entry.label}, occurrence {i + 1}, in {m.cite}")
+                # The link says where, as printed (section, margin number); the id is in
+                # the href.
+                a = _sub(occ, "a" if target else "span", m.place if k == 1 else
+                         f"{m.place} ({k})", href="#" + target if target else None,
+                         aria_label=f"{entry.label}, occurrence {i + 1}, in {m.place}")
                 a.tail = ", " if i + 1 < len(entry.mentions) else ""
 
 

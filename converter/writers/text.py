@@ -219,7 +219,8 @@ def _index(app, width: int) -> list:
             text = e.label + (f" ({'; '.join(e.variants)})" if e.variants else "")
             text += f" [Wikidata {e.wikidata}]" if e.wikidata else ""
             text += "".join(f" <{link}>" for link in e.links)
-            counts = Counter(m.cite for m in e.mentions)  # in order of first mention
+            # Where, in what the text edition prints (heading numbers or words, items).
+            counts = Counter(m.text_place for m in e.mentions)  # in order of first mention
             text += ": " + ", ".join(c + (f" ({n}\u00d7)" if n > 1 else "")
                                      for c, n in counts.items())
             lines += wrap(text, width, indent=2, hang=4)
