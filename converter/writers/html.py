@@ -13,12 +13,9 @@ import re
 from lxml import etree
 
 from converter.writers.apparatus import Apparatus, reading_text
-from converter.writers.common import TEI, Layout, header, local, safe_lang
+from converter.writers.common import DIVS, TEI, Layout, header, local, safe_lang
 from converter.writers.html_body import Body
 from converter.writers.html_style import CSS, JS, csp
-
-_DIVS = {"div", "div1", "div2", "div3", "div4", "div5", "div6", "div7"}
-
 
 def _sub(parent, tag, text=None, **attrs):
     el = etree.SubElement(parent, tag, {k.rstrip("_").replace("_", "-"): v
@@ -83,7 +80,7 @@ def _toc_entries(app, el, ol, fold: bool) -> int:
     """Entries for the divisions under ``el`` into ``ol``; returns how many were made."""
     made = 0
     for child in el:
-        if local(child) in _DIVS and child in app.div_ids:
+        if local(child) in DIVS and child in app.div_ids:
             li = _sub(ol, "li")
             link = etree.Element("a", href="#" + app.div_ids[child])
             link.text = _toc_label(child)

@@ -15,8 +15,8 @@ from lxml import etree
 
 from converter.writers import html_parts
 from converter.writers.html_parts import add_text, last
-from converter.writers.common import (INLINE, LINE_CONTEXTS, SKIP, XML_ID, XML_LANG, local, safe_class,
-                                      safe_lang)
+from converter.writers.common import (DIVS, INLINE, LINE_CONTEXTS, SKIP, XML_ID, XML_LANG, local,
+                                      safe_class, safe_lang)
 
 KIND_NAMES = {"person": "Person", "place": "Place", "org": "Organisation"}
 _DATE = re.compile(r"^-?\d{4}(-\d{2}(-\d{2})?)?$")
@@ -165,7 +165,7 @@ class Body:
         parent = el.getparent()
         has_blocks = self.layout.has_blocks(el)
         cls = name
-        if name in ("div", "div1", "div2", "div3", "div4", "div5", "div6", "div7"):
+        if name in DIVS:
             out = etree.SubElement(dst, "section", {"id": self.app.div_ids.get(el, ""),
                                                     "class": "div"})
             if not out.get("id"):
