@@ -19,8 +19,9 @@ from converter import entity_rules, lexicon
 from converter.errors import InputError
 from converter.matcher import Matcher
 from converter.model import Block, Document, Reporter, Span, attrs_of, map_blocks, walk_blocks
+from converter.vocabulary import ENTITY_ELEMENT
 
-ELEMENT = {"person": "persName", "place": "placeName", "org": "orgName", "event": "eventName"}
+ELEMENT = ENTITY_ELEMENT  # entity type -> TEI element
 _RANK = {"org": 20, "event": 22, "place": 25, "person": 30}
 _ROLE_BEFORE = re.compile(r"(?<![\w.])(?:" + entity_rules._HON + r")\s+$")
 _ROLE_AT = re.compile(r"(?:" + entity_rules._HON + r")(?=\s)")

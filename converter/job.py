@@ -10,11 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from converter.errors import InputError
+from converter.vocabulary import NAME_ELEMENTS, TEI
 
-TEI_NS = "{http://www.tei-c.org/ns/1.0}"
 # Elements counted as entity mentions in the summary.
-ENTITY_TAGS = {f"{TEI_NS}{n}" for n in ("persName", "placeName", "orgName", "roleName", "rs",
-                                       "name")}
+ENTITY_TAGS = {f"{TEI}{n}" for n in NAME_ELEMENTS}
 # A failed file shows this many problems in the build log (validate lists them all).
 _SHOW_PROBLEMS = 3
 
@@ -46,7 +45,7 @@ class Result:
 
 def _counts(tree) -> tuple[int, int]:
     """(words, entity mentions) in the TEI ``<text>``."""
-    text = tree.getroot().find(f"{TEI_NS}text")
+    text = tree.getroot().find(f"{TEI}text")
     if text is None:
         return 0, 0
     words = sum(len(t.split()) for t in text.itertext())

@@ -12,20 +12,11 @@ from lxml.builder import ElementMaker
 from converter import TOOL_NAME, __version__, etext
 from converter.inline import PHRASE_ONLY, fit_content, line_breaks, nest
 from converter.model import Block, Document
+from converter.vocabulary import (ELEMENT, ENTITY_LISTS, ID_PREFIX, ID_SCOPES, RUNNING, TEI_NS,
+                                  TITLE_PAGE, WRAP, XML_ID, XML_LANG)
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 E = ElementMaker(namespace=TEI_NS, nsmap={None: TEI_NS})
 RESP = "#" + TOOL_NAME
-# Id prefixes for elements that get an xml:id, and the scope whose counter they use.
-_ID_PREFIX = {"div": "s", "p": "p", "list": "l", "item": "i", "quote": "q", "cit": "c",
-              "lg": "lg", "floatingText": "t"}
-_BLOCK_WRAP = {"docTitle": ("docTitle", "titlePart"), "argument": ("argument", "p")}
-# Elements that may stand inside running text: never add white space around them.
-_INLINE = {"q", "soCalled", "persName", "placeName", "orgName", "roleName", "date", "eventName",
-           "lb", "pb", "anchor", "label", "ref", "hi", "rs", "foreign", "emph", "num"}
-_TITLE_PAGE = {"docAuthor", "docTitle", "docDate", "byline", "docImprint", "epigraph"}
 
 
 def _set_attrs(el, attrs: dict) -> None:
@@ -58,7 +49,7 @@ def inline(el, text: str, spans) -> None:
                 parent.text = (parent.text or "") + chunk or None  # <lb/>, not <lb></lb>
             else:
                 last.tail = (last.tail or "") + chunk
-            child = etree.SubElement(parent, f"{{{TEI_NS}}}{s.kind}")
+            child = etree.SubElement(parent, f"{{{TEI_NS}}}{ELEMENT[s.kind]}")
             _set_attrs(child, dict(s.attrs))
             fill(child, node.children, s.start, s.end)
             pos, last = s.end, child
@@ -82,7 +73,7 @@ class _Ids:
 
     def next(self, scope: str, kind: str) -> str:
         """The next id for an element of ``kind`` in ``scope`` (``s2`` -> ``s2.p4``)."""
-        prefix = _ID_PREFIX[kind]
+        prefix = ID_PREFIX[kind]
         key = (scope, prefix)
         self.counts[key] = self.counts.get(key, 0) + 1
         local = f"{prefix}{self.counts[key]}"
@@ -90,8 +81,8 @@ class _Ids:
 
 
 def _block(b: Block, ids: _Ids, scope: str):
-    if b.kind in _BLOCK_WRAP:
-        outer, inner = _BLOCK_WRAP[b.kind]
+    if b.kind in WRAP:
+        outer, inner = ELEMENT[b.kind], WRAP[b.kind]
         el = E(outer)
         _set_attrs(el, b.attrs)
         child = etree.SubElement(el, f"{{{TEI_NS}}}{inner}")
@@ -100,9 +91,9 @@ def _block(b: Block, ids: _Ids, scope: str):
             child.set(XML_ID, ids.next(scope, "p"))
         inline(child, b.text, b.spans)
         return el
-    el = E(b.kind)
+    el = E(ELEMENT[b.kind])
     ids.lines[el] = b.line
-    if b.kind in _ID_PREFIX:
+    if b.kind in ID_PREFIX:
         el.set(XML_ID, ids.next(scope, b.kind))
     _set_attrs(el, b.attrs)
     inline(el, b.text, b.spans)
@@ -114,14 +105,14 @@ def _items(items, ids: _Ids, scope: str, parent) -> None:
         if isinstance(it, Block):
             parent.append(_block(it, ids, scope))
             continue
-        el = E(it.kind)
+        el = E(ELEMENT[it.kind])
         ids.lines[el] = it.line
         child_scope = scope
-        if it.kind in _ID_PREFIX:
+        if it.kind in ID_PREFIX:
             own = ids.next(scope, it.kind)
             el.set(XML_ID, own)
             # Divisions and lists open a new scope; quotes keep their division's p count.
-            if it.kind in ("div", "list", "floatingText"):
+            if it.kind in ID_SCOPES:
                 child_scope = own
         _set_attrs(el, it.attrs)
         _items(it.children, ids, child_scope, el)
@@ -133,11 +124,18 @@ def build_front(front: list, ids: _Ids):
     el = E.front()
     page = None
     for it in front:
-        if it.kind in _TITLE_PAGE:
+        if it.kind in TITLE_PAGE:
             if page is None:
                 page = etree.SubElement(el, f"{{{TEI_NS}}}titlePage")
             if isinstance(it, Block):
-                page.append(_block(it, ids, "front"))
+                part = _block(it, ids, "front")
+                # Every part of the title page is citable (front.tp1 ...): the review
+                # report ties what was inferred there to an id like everything else.
+                attrs = dict(part.attrib)
+                part.attrib.clear()
+                part.set(XML_ID, ids.next("front", "titlePage"))  # the id first, as elsewhere
+                part.attrib.update(attrs)
+                page.append(part)
             else:  # an epigraph: a quotation node on the title page
                 _items([it], ids, "front", page)
         else:
@@ -220,10 +218,6 @@ def build_header(doc: Document, renditions: tuple = ()):
     return E.teiHeader(file_desc, enc, prof)
 
 
-_LISTS = (("person", "listPerson", "persName"), ("place", "listPlace", "placeName"),
-          ("org", "listOrg", "orgName"), ("event", "listEvent", "eventName"))
-
-
 def build_standoff(doc: Document, order: dict | None = None):
     """``standOff``: the authority entries the text refers to (preferred name, the variants
     seen, the editor's Wikidata id and note), then the editorial notes in the reading order
@@ -232,7 +226,7 @@ def build_standoff(doc: Document, order: dict | None = None):
     if not ents and not notes:
         return None
     el = E.standOff()
-    for typ, list_tag, name_tag in _LISTS:
+    for typ, list_tag, name_tag in ENTITY_LISTS:
         chosen = [e for e in ents if e.type == typ]
         if not chosen:
             continue
@@ -285,7 +279,7 @@ def _indent(el, level: int = 0) -> None:
     """Indent element-only content; mixed content is left byte for byte as it is."""
     kids = list(el)
     if not kids or (el.text and el.text.strip()) or any(
-            (k.tail and k.tail.strip()) or etree.QName(k).localname in _INLINE for k in kids):
+            (k.tail and k.tail.strip()) or etree.QName(k).localname in RUNNING for k in kids):
         return
     pad = "\n" + "  " * (level + 1)
     el.text = pad

@@ -361,3 +361,48 @@ def test_browser_builds_the_page_as_written(browser, tei, tmp_path):
     tab.size(390, 844, mobile=True)  # and on a phone, nothing runs off the side
     tab.open(path.as_uri())
     assert tab.js(CHECKS)["overflow"] <= 0
+
+
+LAYOUT = r"""(() => {
+  const overlaps = [];
+  for (const lab of document.querySelectorAll('ul.list > li > .label')) {
+    const next = lab.nextSibling;
+    if (!next || next.nodeType !== 3 || !next.textContent.trim()) continue;
+    const r = document.createRange(); r.setStart(next, 0); r.setEnd(next, 1);
+    const text = r.getClientRects()[0], box = lab.getBoundingClientRect();
+    if (text && text.top < box.bottom - 2 && text.left < box.right - 0.5)
+      overlaps.push(lab.textContent + next.textContent.slice(0, 10));
+  }
+  const heads = [...document.querySelectorAll('main h2, main h3, main h4, main h5, main h6')];
+  const nav = document.querySelector('nav.toc').getBoundingClientRect();
+  const text = document.querySelector('main p').getBoundingClientRect();
+  return {overlaps, heads: heads.length,
+          up: heads.filter(h => h.querySelector('a.up[href="#_toc"]')).length,
+          position: getComputedStyle(document.querySelector('nav.toc')).position,
+          navRight: nav.right, textLeft: text.left,
+          bare: [...document.querySelectorAll('nav.toc a')].map(a => a.textContent)
+                .filter(t => /^\W*(\d+|[IVXLCDM]+)\W*$/.test(t))};
+})()"""
+
+
+@pytest.mark.parametrize("stem", [s.stem for s in SEEDS])
+def test_reading_aids_lay_out_cleanly(browser, editions, stem):
+    """Labels of any length never overlap their item's text; every heading links back to
+    the contents; no contents entry is a bare number; on a wide screen the contents stay
+    beside the text without covering it (screenshots: *-wide.png)."""
+    tab = Tab(browser)
+    tab.size(1280, 900)
+    tab.open(editions[stem].as_uri())
+    facts = tab.js(LAYOUT)
+    assert facts["overlaps"] == []
+    assert facts["heads"] == facts["up"] and facts["bare"] == []
+    assert facts["position"] != "fixed"
+    for href in ["#_toc"]:
+        assert tab.js(f"{LANDS}({json.dumps(href)})")
+    tab.size(1700, 900)
+    tab.open(editions[stem].as_uri())
+    tab.js("window.scrollTo(0, 2500)")
+    facts = tab.js(LAYOUT)
+    assert facts["position"] == "fixed" and facts["navRight"] < facts["textLeft"] - 40
+    assert distinct_rows(tab.screenshot(OUT / f"{stem}-wide.png")) > 50
+    assert tab.errors() == []

@@ -182,9 +182,13 @@ def test_index_lists_variants_identifiers_and_every_occurrence():
     assert "Comrade Kirov" in kirov.find("span[@class='variants']").text
     assert kirov.find("a[@class='wd']").get("href") == "https://www.wikidata.org/wiki/Q193376"
     backs = kirov.findall(".//span[@class='occ']/a")
-    assert [a.text for a in backs] == ["s1.p1", "s1.p2"]
+    # Back-links say where in numbers the page prints (heading number, margin number);
+    # the xml:id stays in the href.
+    assert [a.text for a in backs] == ["§ 1 ¶ 1", "§ 1 ¶ 2"]
     for a in backs:  # each back-link lands on the mention, which links to the entry
         mention = doc.get_element_by_id(a.get("href")[1:])
+        para = mention.xpath("ancestor::p[contains(@class, 'np')]")[0]
+        assert a.text.endswith("¶ " + para.find("a[@class='pn']").text)
         assert mention.get("href") == "#_x-kirov" and "Kirov" in mention.text
         assert "person" in mention.get("class") and "Sergei Kirov" in mention.get("title")
     mentions = doc.xpath("//*[contains(concat(' ', @class, ' '), ' ent ')]"
@@ -192,7 +196,7 @@ def test_index_lists_variants_identifiers_and_every_occurrence():
     assert len(mentions) == len(doc.xpath("//span[@class='occ']/a")) == 7
     org = doc.xpath("//section[@id='_index']//li[span='Central Committee of the Communist "
                     "Party of the Soviet Union']")[0]
-    assert [a.text for a in org.findall(".//span[@class='occ']/a")] == ["s1.p1", "note 1"]
+    assert [a.text for a in org.findall(".//span[@class='occ']/a")] == ["§ 1 ¶ 1", "note 1"]
 
 
 def test_dates_quotes_lists_as_printed():
@@ -290,9 +294,9 @@ def test_stand_off_notes_and_records():
     assert note.find("a[@class='back']").get("href") == "#_r1"
     kirov = doc.get_element_by_id("_x-kirov")
     assert kirov.find("span[@class='iname']").text == "Sergei Kirov"
-    assert [a.text for a in kirov.findall(".//span[@class='occ']/a")] == ["p1", "p2"]
+    assert [a.text for a in kirov.findall(".//span[@class='occ']/a")] == ["¶ 1", "¶ 2"]
     place = doc.get_element_by_id("_x-leningrad")
-    assert [a.text for a in place.findall(".//span[@class='occ']/a")] == ["p1", "note 1"]
+    assert [a.text for a in place.findall(".//span[@class='occ']/a")] == ["¶ 1", "note 1"]
 
 
 # Any nesting of TEI (and unknown) elements, with ids, notes, names and breaks anywhere.
@@ -350,3 +354,46 @@ def test_any_tei_gives_a_sound_page_and_keeps_its_words(nodes):
     assert cuts(ours) <= cuts(tei) and cuts(hard_words(xml)) <= cuts(ours)
     text_writer.write(tree, width=30, index=True)
     main_keeps_words(tree)
+
+
+def _page_of_text(text: str):
+    from converter.pipeline import convert_bytes
+    from converter.xmlio import parse_bytes
+
+    data = convert_bytes(text.encode("utf-8"), "t.txt", "t")[0]
+    return lhtml.fromstring(html_writer.write(parse_bytes(data, "t.xml")))
+
+
+def test_contents_fold_when_long_and_say_more_than_a_number():
+    from converter.writers.html import TOC_OPEN_MAX
+
+    tei = (b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+           b'<title>T</title></titleStmt><publicationStmt><p>x</p></publicationStmt>'
+           b'<sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text><body>'
+           b'<div><head>1.</head><p>It is to be supposed that all have now understood and '
+           b'have grasped it.</p></div><div><head>IV.</head><p>Short.</p></div>'
+           b'<div><p>No heading at all here.</p></div></body></text></TEI>')
+    short = lhtml.fromstring(html_writer.write(etree.ElementTree(etree.fromstring(tei))))
+    links = [a.text_content() for a in short.xpath("//nav[@class='toc']//a")]
+    assert links == ["1. It is to be supposed that all have …",
+                     "IV. Short.", "Section: No heading at all here."]
+    assert not short.xpath("//nav//details[not(@open)]")  # short: nothing folded
+    chapters = "".join(f"CHAPTER {n}\n\nSECTION 1\n\nWords of chapter {n}.\n\n"
+                       f"SECTION 2\n\nMore words of chapter {n}.\n\n"
+                       for n in range(1, TOC_OPEN_MAX // 2))
+    long = _page_of_text("Title Here\n\n" + chapters)
+    folds = long.xpath("//nav[@class='toc']//details")
+    assert folds and all(d.get("open") is None for d in folds)
+    assert all(d.find("summary/a") is not None for d in folds)  # the heading stays a link
+    heads = long.xpath("//main//h2 | //main//h3")
+    assert heads and all(h.xpath("a[@class='up'][@href='#_toc']") for h in heads)
+
+
+def test_headnote_keeps_its_lines():
+    page = _page_of_text("The State and Revolution\n\nV. I. Lenin\n\nWritten: August 1917\n"
+                         "Source: Collected Works, Volume 25\nTranslated: Stepan Apresyan\n\n"
+                         "CHAPTER I\n\nFirst words of the text.\n")
+    arg = page.xpath("//div[contains(@class, 'argument')]//p")[0]
+    assert len(arg.findall("br")) == 2
+    assert [ln.strip() for ln in arg.text_content().splitlines() if ln.strip()][-1] \
+        == "Translated: Stepan Apresyan"

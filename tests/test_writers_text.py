@@ -159,8 +159,10 @@ def test_index_of_names_on_request():
     index = out[out.index("INDEX OF NAMES"):]
     assert "Persons" in index and "Places" in index and "Organisations" in index
     assert "Sergei Kirov (Sergei Mironovich Kostrikov; Comrade Kirov; Kirov)" in index
-    assert "[Wikidata Q193376]: s1.p1, s1.p2" in index
-    assert "Tiflis: s1.p2" in index
+    # Places as the text edition prints them: the heading "1: Opening" is "§ 1".
+    assert "[Wikidata Q193376]: § 1 (2×)" in index and "\n1: Opening\n" in out
+    assert "Tiflis: § 1" in index and "Trotsky: § 1, item 1" in index
+    assert "s1.p" not in index  # no raw xml:ids
     assert re.search(r"Central Committee of the Communist Party of the Soviet\s+Union", index)
     assert "note 1" in index  # the mention inside the first note
 
@@ -181,8 +183,9 @@ def test_stand_off_note_is_an_endnote_at_its_anchor():
     out = text_writer.write(parse_file(FIXTURES / "standoff.xml"), index=True).decode("utf-8")
     assert "The Shakhty[1] trial was held." in out
     assert "[1] The trial of 1928 in Leningrad? No: in Moscow." in out
-    assert "Sergei Kirov (Comrade Kirov; Kirov) [Wikidata Q193376]: p1, p2" in out
-    assert "Leningrad [Wikidata Q656]: p1, note 1" in out
+    # No divisions and no printed numbers: the index says "text", never a raw xml:id.
+    assert "Sergei Kirov (Comrade Kirov; Kirov) [Wikidata Q193376]: text (2×)" in out
+    assert "Leningrad [Wikidata Q656]: text, note 1" in out
 
 
 def test_export_command_width_and_index(tmp_path):

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from converter.writers.common import SKIP, TEI, XML_ID, local, norm
+from converter.writers.places import in_title_page, item_place, section_place
 
 KINDS = {"persName": "person", "placeName": "place", "orgName": "org"}
 _TYPED = {"person": "person", "place": "place", "org": "org", "organisation": "org",
@@ -36,6 +37,8 @@ class Mention:
     el: object
     id: str
     cite: str
+    place: str = ""       # as a reader finds it in the HTML edition: "§ 5.2 ¶ 3"
+    text_place: str = ""  # the same without margin numbers, for the text edition
 
 
 @dataclass
@@ -152,6 +155,24 @@ class Apparatus:
                 return _PLACES[local(anc)]
         return "text"
 
+    def place(self, el, margin: bool = True) -> str:
+        """Where ``el`` stands, in numbers the edition prints: "§ 5.2 ¶ 3" (heading
+        numbers, else heading words; the margin number with ``margin``), "§ 5, item 2",
+        "note 4", "title page"."""
+        chain = [el, *el.iterancestors()]
+        note = next((a for a in chain if a in self.note_no), None)
+        if note is not None:
+            return f"note {self.note_no[note]}"
+        if in_title_page(el):
+            return "title page"
+        where = section_place(el) or next((_PLACES[local(a)] for a in chain
+                                           if local(a) in _PLACES and local(a) != "body"), "")
+        para = next((a for a in chain if a in self.para), None)
+        if margin and para is not None and self.para[para][1]:
+            return f"{where} ¶ {self.para[para][1]}".strip()
+        item = item_place(el)
+        return ", ".join(p for p in (where, item) if p) or "text"
+
     def _collect_notes(self) -> None:
         order = {el: i for i, el in enumerate(self.text.iter())}
         placed = []
@@ -211,7 +232,8 @@ class Apparatus:
             if entry is None:
                 entry = self.entries[key] = self._new_entry(key, kind, ref, record)
             n += 1
-            mention = Mention(el, self.fresh(f"_e{n}"), self.cite(el))
+            mention = Mention(el, self.fresh(f"_e{n}"), self.cite(el), self.place(el),
+                              self.place(el, margin=False))
             entry.mentions.append(mention)
             entry.names.append(surface)
             self.mention_of[el] = (mention, entry)

@@ -1,4 +1,5 @@
-"""Helpers the writers share: TEI names, which elements read as blocks, header metadata.
+"""Helpers the writers share: which elements read as blocks, header metadata (the TEI
+names they read by come from ``converter.vocabulary``).
 
 The writers must cope with any TEI, not just ours, so the block/inline decision is made
 from the element name where TEI fixes it and from the context where it does not (a
@@ -8,42 +9,10 @@ from __future__ import annotations
 
 import re
 
+# The TEI names the writers read by live in the one vocabulary (re-exported here).
+from converter.vocabulary import (ALWAYS_BLOCK, CONTAINERS, DIVS, INLINE,  # noqa: F401
+                                  LINE_CONTEXTS, SKIP, TEI, XML_ID, XML_LANG)
 
-TEI = "{http://www.tei-c.org/ns/1.0}"
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-# Not part of the reading text: the header, stand-off data and notes (rendered separately),
-# forme work (running heads, page numbers of the printed source).
-SKIP = {"teiHeader", "standOff", "note", "fw", "noteGrp", "facsimile", "sourceDoc"}
-# Elements that are blocks wherever they stand.
-ALWAYS_BLOCK = {
-    "div", "div1", "div2", "div3", "div4", "div5", "div6", "div7", "body", "front", "back",
-    "group", "text", "floatingText", "titlePage", "docTitle", "titlePart", "docAuthor",
-    "docDate", "docEdition", "docImprint", "byline", "argument", "epigraph", "p", "ab", "head",
-    "lg", "l", "sp", "speaker", "opener", "closer", "salute", "dateline", "signed", "trailer",
-    "postscript", "table", "row", "cell", "figure", "figDesc", "addrLine", "listBibl",
-    "listPerson", "listPlace", "listOrg", "listEvent", "castList", "spGrp", "cit", "eg",
-}
-# Elements that are inline unless they wrap blocks.
-INLINE = {
-    "hi", "emph", "persName", "placeName", "orgName", "roleName", "forename", "surname",
-    "addName", "genName", "nameLink", "geogName", "settlement", "country", "region", "name",
-    "rs", "date", "time", "num", "measure", "ref", "ptr", "title", "soCalled", "mentioned",
-    "term", "gloss", "foreign", "g", "w", "c", "pc", "seg", "phr", "choice", "sic", "corr",
-    "abbr", "expan", "orig", "reg", "am", "ex", "gap", "unclear", "supplied", "add", "del",
-    "damage", "surplus", "app", "lem", "rdg", "metamark", "anchor", "milestone", "lb", "pb",
-    "cb", "idno", "lang", "desc", "graphic", "subst", "restore", "handShift", "space",
-}
-# Elements that hold blocks and never run text of their own.
-CONTAINERS = ALWAYS_BLOCK - {"p", "ab", "head", "l", "speaker", "salute", "dateline",
-                             "signed", "trailer", "titlePart", "docAuthor", "docDate",
-                             "docEdition", "docImprint", "byline", "cell", "figDesc",
-                             "addrLine"} | {"list", "quote"}
-# Where a line break in the TEI is a line break in the reading edition too; elsewhere
-# (prose) an ``lb`` records the source's line end and the text is reflowed.
-LINE_CONTEXTS = {"l", "address", "addrLine", "salute", "signed", "dateline", "byline",
-                 "docImprint", "titlePart", "docAuthor", "docDate", "opener", "closer", "cell",
-                 "speaker", "trailer"}
 _INLINE_LIST = re.compile(r"\b(inline|run-?in|runin)\b")
 
 

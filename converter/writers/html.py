@@ -8,15 +8,14 @@ goes through lxml's serializer, so it is escaped; see html_body for attribute ha
 """
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from converter.writers.apparatus import Apparatus, reading_text
-from converter.writers.common import TEI, Layout, header, local, safe_lang
+from converter.writers.common import DIVS, TEI, Layout, header, local, safe_lang
 from converter.writers.html_body import Body
 from converter.writers.html_style import CSS, JS, csp
-
-_DIVS = {"div", "div1", "div2", "div3", "div4", "div5", "div6", "div7"}
-
 
 def _sub(parent, tag, text=None, **attrs):
     el = etree.SubElement(parent, tag, {k.rstrip("_").replace("_", "-"): v
@@ -51,35 +50,68 @@ def title_page(body, info: dict) -> None:
         head.append(dl)
 
 
-def _toc_entries(app, el, ol) -> None:
+# Long contents start folded below the first level (a <details> each: no script needed).
+TOC_OPEN_MAX = 30
+_ONLY_NUMBER = re.compile(r"^\W*(?:\d+|[IVXLCDM]+|[ivxlcdm]+|[A-Za-z])\W*$")
+FIRST_WORDS = 8
+
+
+def _first_words(div) -> str:
+    """The opening words of a division's first paragraph, for a heading that is only a
+    number ("1.")."""
+    p = next((e for e in div.iter(f"{TEI}p")), None)
+    words = reading_text(p).split() if p is not None else []
+    return " ".join(words[:FIRST_WORDS]) + (" …" if len(words) > FIRST_WORDS else "")
+
+
+def _toc_label(child) -> str:
+    head = child.find(f"{TEI}head")
+    label = reading_text(head) if head is not None else ""
+    if label and _ONLY_NUMBER.match(label):  # "1." or "IV." alone says nothing
+        label = f"{label} {_first_words(child)}".strip()
+    if not label:
+        kind = (child.get("type") or "section").replace("_", " ")
+        label = f"{kind.capitalize()} {child.get('n') or ''}".strip()
+        label = f"{label}: {_first_words(child)}" if _first_words(child) else label
+    return label
+
+
+def _toc_entries(app, el, ol, fold: bool) -> int:
+    """Entries for the divisions under ``el`` into ``ol``; returns how many were made."""
+    made = 0
     for child in el:
-        if local(child) in _DIVS and child in app.div_ids:
+        if local(child) in DIVS and child in app.div_ids:
             li = _sub(ol, "li")
-            head = child.find(f"{TEI}head")
-            label = reading_text(head) if head is not None else ""
-            if not label:
-                kind = (child.get("type") or "section").replace("_", " ")
-                label = f"{kind.capitalize()} {child.get('n') or ''}".strip()
-            _sub(li, "a", label, href="#" + app.div_ids[child])
+            link = etree.Element("a", href="#" + app.div_ids[child])
+            link.text = _toc_label(child)
             sub = etree.Element("ol")
-            _toc_entries(app, child, sub)
-            if len(sub):
-                li.append(sub)
+            inner = _toc_entries(app, child, sub, fold)
+            made += 1 + inner
+            if inner:  # a fold: the heading stays a link, the marker opens and closes
+                box = _sub(li, "details", open=None if fold else "open")
+                _sub(box, "summary").append(link)
+                box.append(sub)
+            else:
+                li.append(link)
         elif local(child) in ("front", "body", "back", "group", "text"):
-            _toc_entries(app, child, ol)
+            made += _toc_entries(app, child, ol, fold)
+    return made
 
 
-def toc(body, app, extra: list) -> None:
-    """A nested list of links to every division, then to the notes and the index."""
+def toc(body, app, extra: list) -> bool:
+    """A nested list of links to every division (folded when long), then to the notes and
+    the index; returns whether there is one."""
     ol = etree.Element("ol")
     if app.text is not None:
-        _toc_entries(app, app.text, ol)
+        n = _toc_entries(app, app.text, etree.Element("ol"), False)
+        _toc_entries(app, app.text, ol, n > TOC_OPEN_MAX)
     for href, label in extra:
         _sub(_sub(ol, "li"), "a", label, href=href)
     if len(ol):
         nav = _sub(body, "nav", class_="toc", aria_labelledby="_toc")
         _sub(nav, "h2", "Contents", id="_toc")
         nav.append(ol)
+    return bool(len(ol))
 
 
 def notes(body, app, conv: Body) -> None:
@@ -123,13 +155,15 @@ def index(body, app) -> None:
             seen: dict = {}
             for i, m in enumerate(entry.mentions):
                 # A second mention in the same place gets its own, numbered back-link.
-                k = seen[m.cite] = seen.get(m.cite, 0) + 1
+                k = seen[m.place] = seen.get(m.place, 0) + 1
                 # A name inside a reading the page does not show (the other side of a
                 # choice) has no anchor: the link goes to its paragraph, if any.
                 target = m.id if m.id in present else (m.cite if m.cite in present else None)
-                a = _sub(occ, "a" if target else "span", m.cite if k == 1 else
-                         f"{m.cite} ({k})", href="#" + target if target else None,
-                         aria_label=f"{entry.label}, occurrence {i + 1}, in {m.cite}")
+                # The link says where, as printed (section, margin number); the id is in
+                # the href.
+                a = _sub(occ, "a" if target else "span", m.place if k == 1 else
+                         f"{m.place} ({k})", href="#" + target if target else None,
+                         aria_label=f"{entry.label}, occurrence {i + 1}, in {m.place}")
                 a.tail = ", " if i + 1 < len(entry.mentions) else ""
 
 
@@ -176,9 +210,10 @@ def build(tree):
     title_page(body, info)
     extra = ([("#_notes", "Notes")] if app.notes else []) + (
         [("#_index", "Index of names")] if app.entries else [])
-    toc(body, app, extra)
+    has_toc = toc(body, app, extra)
     main = _sub(body, "main", id="_text")
     conv = Body(app, cite or "Edition")
+    conv.toc = has_toc
     if app.text is not None:
         conv.children(app.text, main, False, 0, False)
     conv.sides = False

@@ -15,8 +15,8 @@ from lxml import etree
 
 from converter.writers import html_parts
 from converter.writers.html_parts import add_text, last
-from converter.writers.common import (INLINE, LINE_CONTEXTS, SKIP, XML_ID, XML_LANG, local, safe_class,
-                                      safe_lang)
+from converter.writers.common import (DIVS, INLINE, LINE_CONTEXTS, SKIP, XML_ID, XML_LANG, local,
+                                      safe_class, safe_lang)
 
 KIND_NAMES = {"person": "Person", "place": "Place", "org": "Organisation"}
 _DATE = re.compile(r"^-?\d{4}(-\d{2}(-\d{2})?)?$")
@@ -53,6 +53,7 @@ class Body:
         self.app, self.layout, self.cite_prefix = app, app.layout, cite_prefix
         self.sides = True  # copy notes into the margin (only while rendering the text)
         self.emitted: set = set()  # numbers of the note references written
+        self.toc = False  # whether the page has contents for headings to link back to
 
     def children(self, src, dst, inline: bool, depth: int, in_link: bool) -> None:
         """Render the content of ``src`` into ``dst``."""
@@ -137,6 +138,11 @@ class Body:
         # Phrasing-only HTML elements must not receive blocks, or the browser re-nests them.
         inline_kids = (not block or out.tag in _PHRASING or not self.layout.has_blocks(el))
         self.children(el, out, inline_kids, depth, inner_link)
+        if self.toc and re.fullmatch(r"h[2-6]", out.tag):
+            # The way back from any heading of a long text (its arrow is drawn by CSS).
+            etree.SubElement(out, "a", {"class": "up", "href": "#_toc",
+                                        "title": "Back to the contents",
+                                        "aria-label": "Back to the contents"})
         return None
 
     def milestone(self, el, dst, name) -> None:
@@ -144,7 +150,9 @@ class Body:
         if el.get("break") == "no":
             return
         parent = next((a for a in el.iterancestors() if self.layout.is_block(a)), None)
-        if name == "lb" and parent is not None and local(parent) in LINE_CONTEXTS:
+        lines = parent is not None and (local(parent) in LINE_CONTEXTS or any(
+            local(a) == "argument" for a in parent.iterancestors()))  # a headnote's lines
+        if name == "lb" and lines:
             etree.SubElement(dst, "br")
         elif name == "pb" and el.get("n"):
             span = etree.SubElement(dst, "span", {"class": "pb", "title": f"page {el.get('n')}"})
@@ -157,7 +165,7 @@ class Body:
         parent = el.getparent()
         has_blocks = self.layout.has_blocks(el)
         cls = name
-        if name in ("div", "div1", "div2", "div3", "div4", "div5", "div6", "div7"):
+        if name in DIVS:
             out = etree.SubElement(dst, "section", {"id": self.app.div_ids.get(el, ""),
                                                     "class": "div"})
             if not out.get("id"):

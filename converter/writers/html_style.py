@@ -26,6 +26,11 @@ header dt{font-variant:small-caps;letter-spacing:.04em}header dd{margin:0}
 nav.toc{font-size:.95rem;margin:0 0 2.5rem}
 nav.toc ol{list-style:none;padding-left:1.2rem;margin:.2rem 0}nav.toc>ol{padding-left:0}
 nav.toc a{text-decoration:none}nav.toc a:hover,nav.toc a:focus{text-decoration:underline}
+nav.toc summary{cursor:pointer;margin-left:-1.1rem}nav.toc summary::marker{color:var(--muted)}
+nav.toc li{margin:.15rem 0}
+a.up{font:.8rem system-ui,sans-serif;color:var(--muted);text-decoration:none;
+margin-left:.6rem;vertical-align:.15em}a.up::after{content:"\\2191"}
+a.up:hover,a.up:focus{color:var(--accent)}
 h2,h3,h4,h5,h6{font-weight:normal;line-height:1.25;margin:2.2rem 0 1rem}
 h2{font-size:1.45rem}h3{font-size:1.2rem}h4,h5,h6{font-size:1.05rem;font-style:italic}
 main p,main .p{margin:0 0 .9rem;hyphens:auto}
@@ -45,7 +50,7 @@ font-size:.97rem}
 figure.cit{margin:1rem 0}figure.cit .bibl{text-align:right;font-size:.9rem}
 q,.q{quotes:none}q::before,q::after{content:none}
 ul.list{list-style:none;padding-left:2rem;margin:.4rem 0 1rem}
-ul.list .label{display:inline-block;min-width:1.9rem;margin:0 -.27em 0 -1.9rem}
+ul.list .label{display:inline-block;min-width:calc(1.9rem - .27em);margin:0 0 0 -1.9rem}
 ul.list>li{margin:.25rem 0}ul.list>li>p{margin:.15rem 0 .5rem}ul.list .label{font-variant-numeric:tabular-nums}
 span.list .item,span.list .label{display:inline;margin:0}
 a.ent{color:inherit;text-decoration:underline;text-decoration-thickness:1px;
@@ -72,6 +77,9 @@ main,section.notes,section.index{overflow-wrap:break-word}a.ext{overflow-wrap:an
 table{border-collapse:collapse;margin:1rem 0;max-width:100%}td,th{border:1px solid var(--rule);padding:.2rem .5rem;
 vertical-align:top}
 .side{display:none}
+@media (min-width:100rem){nav.toc{position:fixed;top:0;left:1rem;bottom:0;overflow:auto;
+width:calc(50vw - 33rem);padding:1.5rem .5rem 2rem 1.2rem;margin:0;font-size:.85rem}
+nav.toc h2{font-size:1.1rem;margin-top:0}a.up{display:none}}
 @media (min-width:80rem){body{margin-left:max(1rem,calc(50vw - 30rem))}
 .side{display:block;float:right;clear:right;width:14rem;margin:.1rem -16.5rem .6rem 0;
 font-size:.8rem;line-height:1.4;color:var(--muted);text-indent:0;font-style:normal;
@@ -84,7 +92,7 @@ td,th{overflow-wrap:anywhere;padding:.2rem .3rem}
 header dl{grid-template-columns:1fr}header dd{margin-bottom:.4rem}
 blockquote{margin-left:.6rem}}
 @media print{html{background:#fff}body{max-width:none;padding:0 0 0 3rem;font-size:11pt}
-nav.toc,.cite,.skip,.side{display:none}a{color:inherit;text-decoration:none}
+nav.toc,.cite,.skip,.side,a.up{display:none}a{color:inherit;text-decoration:none}
 a.ent{text-decoration:none}h2,h3,h4{break-after:avoid}p{orphans:3;widows:3}
 :target{background:none}section.notes,section.index{break-before:page}}
 @media (prefers-reduced-motion:reduce){:target{transition:none}}

@@ -13,12 +13,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from converter.writers.apparatus import Apparatus, reading_text
-from converter.writers.common import (INLINE, LINE_CONTEXTS, SKIP, Layout, header, local,
+from converter.writers.common import (DIVS, INLINE, LINE_CONTEXTS, SKIP, Layout, header, local,
                                       norm)
 from converter.writers.text_lines import glue, mark, settle, wrap
 from converter.writers.text_table import rows_of, table_lines
 
-_DIVS = {"div", "div1", "div2", "div3", "div4", "div5", "div6", "div7"}
 _INDENTED = {"quote", "q", "said", "cit", "epigraph", "lg", "argument"}
 _CENTRED = {"titlePage", "docTitle", "titlePart", "docAuthor", "docDate", "byline",
             "docImprint", "docEdition"}
@@ -109,7 +108,7 @@ class _Renderer:
         """One block of running text, set according to what ``el`` is."""
         text = settle(text)
         parent = el.getparent()
-        if name == "head" and parent is not None and local(parent) in _DIVS:
+        if name == "head" and parent is not None and local(parent) in DIVS:
             lines = wrap(text, self.width)
             if lines and level <= 2:
                 lines.append(("=" if level == 1 else "-") * max(len(x) for x in lines))
@@ -135,7 +134,7 @@ class _Renderer:
     def render(self, el, indent: int = 0, level: int = 0) -> None:
         """Render the block element ``el`` and everything in it."""
         name = local(el)
-        if name in _DIVS:
+        if name in DIVS:
             level += 1
         lines = any(local(a) in LINE_CONTEXTS for a in [el, *el.iterancestors()])
         inner = indent + 4 if name in _INDENTED and local(el.getparent()) not in _INDENTED else indent
@@ -219,7 +218,8 @@ def _index(app, width: int) -> list:
             text = e.label + (f" ({'; '.join(e.variants)})" if e.variants else "")
             text += f" [Wikidata {e.wikidata}]" if e.wikidata else ""
             text += "".join(f" <{link}>" for link in e.links)
-            counts = Counter(m.cite for m in e.mentions)  # in order of first mention
+            # Where, in what the text edition prints (heading numbers or words, items).
+            counts = Counter(m.text_place for m in e.mentions)  # in order of first mention
             text += ": " + ", ".join(c + (f" ({n}\u00d7)" if n > 1 else "")
                                      for c, n in counts.items())
             lines += wrap(text, width, indent=2, hang=4)
