@@ -13,6 +13,7 @@ HOSTILE = Path(__file__).resolve().parent / "hostile"
 VALID = HOSTILE / "tei" / "valid.xml"
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 SKIP = {"teiHeader", "standOff", "fw"}
+READING_SKIP = SKIP | {"note"}
 _LINES = re.compile(r"^lines (\d+)-(\d+)$")
 
 
@@ -22,24 +23,29 @@ def words(text: str) -> list[str]:
 
 
 def text_words(xml: bytes) -> list[str]:
+    """Words of the TEI <text> as a reading edition runs them: notes and stand-off data
+    excluded, blocks kept apart."""
+    return words(_walk(etree.fromstring(xml).find(f"{TEI}text"), READING_SKIP))
+
+
+def _walk(el, skip) -> str:
+    out = [el.text or ""]
+    for c in el:
+        name = etree.QName(c).localname if isinstance(c.tag, str) else None
+        if name and name not in skip:
+            label = (c.get("n") or "") if name == "note" else ""
+            out.append(" " + label + " " + _walk(c, skip) +
+                       (" " if name != "lb" or c.get("break") != "no" else ""))
+        out.append(c.tail or "")
+    return "".join(out)
+
+
+def kept_words(xml: bytes) -> list[str]:
     """The input's words as the TEI keeps them, in order: the words of <text> (blocks kept
     apart; the text's own notes where they stand, their printed label from ``@n``), and
     around them the pieces of an e-text wrapper that moved into the teiHeader with their
-    source lines (``@n="lines A-B"``: before the text when they came before it)."""
+    source lines (``@n="lines A-B"``: the licence after the text, the rest before)."""
     root = etree.fromstring(xml)
-    text = root.find(f"{TEI}text")
-
-    def walk(el):
-        out = [el.text or ""]
-        for c in el:
-            name = etree.QName(c).localname if isinstance(c.tag, str) else None
-            if name and name not in SKIP:
-                label = (c.get("n") or "") if name == "note" else ""
-                out.append(" " + label + " " + walk(c) +
-                           (" " if name != "lb" or c.get("break") != "no" else ""))
-            out.append(c.tail or "")
-        return "".join(out)
-
     before, after = [], []
     header = root.find(f"{TEI}teiHeader")
     pieces = sorted(((int(m.group(1)), el) for el in (header.iter() if header is not None else ())
@@ -48,7 +54,7 @@ def text_words(xml: bytes) -> list[str]:
     for _line, el in pieces:  # the licence follows the text; the header and credit open it
         (after if etree.QName(el).localname == "licence" else before).extend(
             words(" ".join(el.itertext())))
-    return before + words(walk(text)) + after
+    return before + words(_walk(root.find(f"{TEI}text"), SKIP)) + after
 
 
 def outline(items, depth: int = 0) -> list[str]:

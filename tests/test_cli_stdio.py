@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from converter.cli import main
 from converter.manifest import MANIFEST_NAME
-from helpers import VALID, text_words, words
+from helpers import VALID, kept_words, words
 
 TEXT = "A Title\n\nThe delegates met in Moscow on March 3, 1937, and spoke of the plan.\n"
 
@@ -29,7 +29,7 @@ def test_convert_filter_reads_stdin_writes_stdout(runner, tmp_path, monkeypatch)
     res = _invoke(runner, ["convert", "-", "-o", "-"], TEXT.encode())
     assert res.exit_code == 0, res.output
     assert res.stdout.startswith("<?xml")
-    assert text_words(res.stdout_bytes) == words(TEXT)  # every word, in order
+    assert kept_words(res.stdout_bytes) == words(TEXT)  # every word, in order
     assert list(tmp_path.iterdir()) == []  # "-o -" is standard output, not a file named "-"
     assert _invoke(runner, ["validate", "-"], res.stdout_bytes).exit_code == 0
 

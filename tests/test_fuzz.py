@@ -37,7 +37,7 @@ from converter.reader import _XML_ILLEGAL
 from converter.validate import check_file, check_tree
 from converter.writers import WRITERS
 from converter.xmlio import parse_bytes, parse_file
-from tests.helpers import text_words, words
+from tests.helpers import kept_words, words
 
 pytestmark = pytest.mark.slow  # hypothesis fuzzing of every command
 
@@ -81,7 +81,7 @@ def test_fuzz_convert_unicode(text, encoding):
         return
     tree = parse_bytes(xml, "fuzz.xml")
     assert check_tree(tree, "fuzz.xml") == []
-    assert text_words(xml) == _words_of(text.lstrip("\ufeff") if encoding != "utf-8" else
+    assert kept_words(xml) == _words_of(text.lstrip("\ufeff") if encoding != "utf-8" else
                                         text[1:] if text.startswith("\ufeff") else text)
 
 
@@ -314,4 +314,4 @@ def test_fuzz_convert_with_sidecar(case):
         assert err.file in ("fuzz.txt", "fuzz.json") or "note" in err.message, err
         return
     assert check_tree(parse_bytes(xml, "fuzz.xml"), "fuzz.xml") == []
-    assert "".join(text_words(xml)) == "".join(_words_of(text.lstrip("\ufeff")))
+    assert "".join(kept_words(xml)) == "".join(_words_of(text.lstrip("\ufeff")))

@@ -100,6 +100,7 @@ class Apparatus:
         self.div_ids: dict = {}  # division element -> html id
         self.notes: list = []    # note elements, in the order their markers are read
         self.note_no: dict = {}  # note element -> number
+        self.marker_of: dict = {}  # a <ref> that is a note's printed marker -> its number
         self.after: dict = {}    # element -> [note numbers whose marker follows it]
         self.targeted: set = set()  # notes placed by @target, not where they stand
         self.entries: dict = {}  # key -> Entry
@@ -180,10 +181,18 @@ class Apparatus:
         # point with @target at something in the text.
         outside = [n for n in self.root.iter(f"{TEI}note") if n not in order and not any(
             local(a) == "teiHeader" for a in n.iterancestors())]
+        # A note a <ref> of the text points at (a footnote's marker, "[1]"): it is read
+        # where that marker stands, like a note that points at its place with @target.
+        marked = {}
+        for ref in self.text.iter(f"{TEI}ref"):
+            hit = self.by_id.get((ref.get("target") or "").split(" ")[0].lstrip("#"))
+            if hit is not None and local(hit) == "note":
+                marked.setdefault(hit, ref)
         for note in [*self.text.iter(f"{TEI}note"), *outside]:
             if note in order and not _in_reading(note, self.text):
                 continue
-            target = self.by_id.get((note.get("target") or "").split(" ")[0].lstrip("#"))
+            target = marked.get(note) or self.by_id.get(
+                (note.get("target") or "").split(" ")[0].lstrip("#"))
             if note not in order and (target is None or target not in order):
                 continue  # a stand-off note about nothing in the text
             if (target is not None and target in order and target is not note
@@ -195,6 +204,8 @@ class Apparatus:
         for num, (_, note, target) in enumerate(sorted(placed, key=lambda t: t[0]), 1):
             self.notes.append(note)
             self.note_no[note] = num
+            if note in marked:
+                self.marker_of[marked[note]] = num
             if target is not None:
                 self.after.setdefault(target, []).append(num)
                 self.targeted.add(note)

@@ -259,7 +259,9 @@ class Body:
         """A ``ref``/``ptr`` as a link when its target is safe, else as plain text."""
         target = (el.get("target") or "").split(" ")[0]
         href = None
-        if target.startswith("#") and target[1:] in self.app.used:
+        if el in self.app.marker_of:  # a footnote's printed marker: to the numbered note
+            href = f"#_n{self.app.marker_of[el]}"
+        elif target.startswith("#") and target[1:] in self.app.used:
             href = target
         elif _SAFE_URL.match(target):
             href = target

@@ -55,9 +55,15 @@ class _Renderer:
         out = el.text or ""
         for c in el:
             out = glue(out, self.piece(c, lines), _apart(c))
-            out += "".join(mark(n) for n in self.app.after.get(c, ()))
+            out += "".join(mark(n) for n in self.app.after.get(c, ())
+                           if not self._printed(c, n))
             out = glue(out, c.tail or "", _apart(c))
         return out
+
+    def _printed(self, c, num: int) -> bool:
+        """True when ``c`` is a footnote's own printed marker reading as note ``num``'s mark
+        already ("[1]"): the edition does not print it twice."""
+        return self.app.marker_of.get(c) == num and (c.text or "").strip() == f"[{num}]"
 
     def piece(self, c, lines: bool) -> str:
         """The running text of one inline child ``c`` (without its tail)."""
