@@ -14,6 +14,7 @@ import click
 
 from converter import __version__
 from converter.errors import InputError
+from converter.writers import FORMATS
 
 
 def _fail(err: InputError) -> None:
@@ -202,8 +203,8 @@ Examples:
   tei-edition export speech.xml --to html -o speech.html
   tei-edition export speech.xml --to text --width 60 --index -o speech.txt""")
 @click.argument("file", type=_FILE)
-@click.option("--to", "fmt", type=click.Choice(["html", "text"]), required=True,
-              help="html: a self-contained reading edition; text: plain UTF-8 text.")
+@click.option("--to", "fmt", type=click.Choice(sorted(FORMATS)), required=True,
+              help="; ".join(f"{w.name}: {w.help}" for w in FORMATS.values()) + ".")
 @click.option("-o", "--output", type=_FILE,
               help="Write the edition here (default, or -: standard output).")
 @click.option("--width", default=72, show_default=True, type=click.IntRange(min=20),
@@ -212,13 +213,20 @@ Examples:
               help="Text edition: add an index of names (the HTML edition always has one).")
 def export(file, fmt, output, width, index):
     """Export a TEI FILE (- reads standard input) as an HTML or plain-text reading edition."""
-    if index and fmt == "html":
-        raise click.UsageError("--index is for --to text; the HTML edition always has its "
-                               "index of names")
-    from converter.writers import WRITERS
     from converter.xmlio import parse_file
 
-    _emit(output, WRITERS[fmt](parse_file(file), width=width, index=index), inputs=(file,))
+    writer = FORMATS[fmt]
+    ctx = click.get_current_context()
+    given = {name: value for name, value in (("width", width), ("index", index))
+             if ctx.get_parameter_source(name) != click.core.ParameterSource.DEFAULT}
+    for name in given:
+        if name not in writer.option_names():
+            takers = [w.name for w in FORMATS.values() if name in w.option_names()]
+            raise click.UsageError(f"--{name} is for --to {' or '.join(takers)}; the "
+                                   f"{fmt} edition does not take it")
+    _emit(output, writer(parse_file(file), **{k: v for k, v in (("width", width),
+                                                                 ("index", index))
+                                             if k in writer.option_names()}), inputs=(file,))
 
 
 @main.command(epilog="""\b

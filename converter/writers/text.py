@@ -243,7 +243,7 @@ def render(tree, width: int = 72, index: bool = False) -> Parts:
     return parts
 
 
-def write(tree, width: int = 72, index: bool = False, **_options) -> bytes:
+def write(tree, width: int = 72, index: bool = False) -> bytes:
     """The plain-text edition of a parsed TEI ``tree`` as UTF-8 bytes."""
     parts = render(tree, width, index)
     rule = ["", "-" * width, ""]
