@@ -42,3 +42,28 @@ def test_cli_refuses_an_option_the_format_does_not_take(option, tmp_path):
     assert not (tmp_path / "x.html").exists()
     ok = run("export", VALID, "--to", "text", *option, "-o", tmp_path / "x.txt")
     assert ok.exit_code == 0, ok.output
+
+
+def test_the_behaviour_table():
+    from lxml import etree
+
+    from converter.writers.behaviours import behaviour
+    tei = etree.fromstring(
+        '<text xmlns="http://www.tei-c.org/ns/1.0"><body><div><head>H</head>'
+        '<p>a <quote>q</quote> <lb/></p><list><label>1.</label><item>i</item></list>'
+        '<figure><head>F</head></figure><note>n</note><fw>7</fw></div></body></text>')
+    ns = "{http://www.tei-c.org/ns/1.0}"
+    got = {(el.getparent().tag.replace(ns, "") + "/" + el.tag.replace(ns, "")):
+           behaviour(el, el.tag != ns + "quote") for el in tei.iter() if el.getparent() is not None}
+    assert got == {"text/body": "paragraph", "body/div": "division", "div/head": "heading",
+                   "div/p": "paragraph", "p/quote": "inline", "p/lb": "break",
+                   "div/list": "list", "list/label": "label", "list/item": "item",
+                   "div/figure": "figure", "figure/head": "caption", "div/note": "note",
+                   "div/fw": "omit"}
+
+
+def test_both_writers_take_behaviour_from_the_table():
+    from pathlib import Path
+    writers = Path(__file__).resolve().parent.parent / "converter" / "writers"
+    for name in ("html_body.py", "text.py"):
+        assert "from converter.writers.behaviours import behaviour" in (writers / name).read_text()
