@@ -266,8 +266,12 @@ def build(seeds_dir, out_dir, ed_dir, jobs, force, authority, encoding, schedule
     if not seeds_dir.is_dir():
         raise InputError("no such folder", str(seeds_dir),
                          hint="name the folder of .txt files: tei-edition build DIR")
-    if authority and not authority.is_file():
-        raise InputError("no such authority file", str(authority))
+    if authority:
+        from converter.entities import load_authority
+
+        if not authority.exists():
+            raise InputError("no such authority file", str(authority))
+        load_authority(authority)  # a bad one is one error now, not one per seed
     if encoding:
         try:
             codecs.lookup(encoding)

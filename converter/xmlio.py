@@ -102,6 +102,20 @@ def parse_bytes(data: bytes, source: str):
     return tree
 
 
+def open_input(path):
+    """``path`` opened for reading in binary, without hanging on a named pipe that nobody
+    writes to: the open itself does not wait for a writer (a FIFO with none reads as
+    empty). Reads then block as usual; bound them (``read(MAX_INPUT + 1)``)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def read_input(path: Path) -> bytes:
     """The bytes of the input file at ``path`` (``-``: standard input); a missing or
     unreadable file is an InputError."""
@@ -111,7 +125,7 @@ def read_input(path: Path) -> bytes:
     try:
         if path.is_dir():
             raise InputError("is a folder, not a file", str(path))
-        with open(path, "rb") as fh:  # read at most the limit: /dev/zero or a pipe too
+        with open_input(path) as fh:  # read at most the limit: /dev/zero or a pipe too
             data = fh.read(MAX_INPUT + 1)
     except OSError as err:
         raise InputError(f"cannot read file: {err.strerror}", str(path)) from None
