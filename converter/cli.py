@@ -260,7 +260,7 @@ def build(seeds_dir, out_dir, ed_dir, jobs, force, authority, encoding, schedule
     """
     import codecs
 
-    from converter.build import build_all, output_dirs
+    from converter.build import ManifestNotWritten, build_all, output_dirs
     from converter.progress import Progress, summary
 
     if not seeds_dir.is_dir():
@@ -287,15 +287,20 @@ def build(seeds_dir, out_dir, ed_dir, jobs, force, authority, encoding, schedule
     start = time.perf_counter()
     total = sum(1 for _ in seeds_dir.glob("*.txt"))
     bar = Progress(total, sys.stderr, progress)
+    unrecorded = None
     try:
         results = build_all(seeds_dir, out_dir, ed_dir, jobs=jobs, force=force,
                             authority=authority, scheduler=scheduler, on_result=bar.update,
                             encoding=encoding, ner=ner)
+    except ManifestNotWritten as err:  # each file's problems first, then this one
+        results, unrecorded = err.results, err
     finally:
         bar.close()
     for r in results:
         if r.error:
             click.echo(r.error, err=True)
+    if unrecorded is not None:
+        click.echo(str(unrecorded), err=True)
     click.echo(summary(results, time.perf_counter() - start))
-    if any(r.status == "failed" for r in results):
+    if unrecorded is not None or any(r.status == "failed" for r in results):
         sys.exit(1)

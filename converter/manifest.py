@@ -21,7 +21,7 @@ from pathlib import Path
 
 from converter import __version__
 from converter.resources import SCHEMAS_DIR
-from converter.xmlio import MAX_INPUT, open_input, write_atomic
+from converter.xmlio import MAX_INPUT, open_input, write_atomic, write_error
 
 MANIFEST_NAME = ".tei-edition-manifest.json"
 FORMAT = 1
@@ -167,12 +167,17 @@ class Manifest:
         """
         if not updates and not removals:
             return
-        with _locked(self.lock):
-            current = self._read()
-            current.update(updates)
-            for name in removals:
-                current.pop(name, None)
-            data = {"format": FORMAT, "entries": dict(sorted(current.items()))}
-            write_atomic(self.path, (json.dumps(data, indent=1, sort_keys=True) + "\n").encode())
+        try:
+            with _locked(self.lock):
+                current = self._read()
+                current.update(updates)
+                for name in removals:
+                    current.pop(name, None)
+                data = {"format": FORMAT, "entries": dict(sorted(current.items()))}
+                write_atomic(self.path,
+                             (json.dumps(data, indent=1, sort_keys=True) + "\n").encode(),
+                             elsewhere="--out")
+        except OSError as err:  # the lock file: a read-only folder or file system
+            raise write_error(err, self.path, "--out") from None
             self.entries = current
 

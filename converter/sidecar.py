@@ -6,6 +6,7 @@ Errors name the file, the line of the bad value when it can be found, and its JS
 from __future__ import annotations
 
 import json
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -97,8 +98,12 @@ def _no_duplicate_keys(pairs):
 
 def load(path: Path) -> dict:
     """Parse and validate the sidecar at ``path``; a missing sidecar is an empty one."""
-    if not path.exists():
+    try:
+        os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
         return {}
+    except OSError as err:  # e.g. a name too long for the file system: this seed fails
+        raise InputError(f"cannot read sidecar: {err.strerror}", str(path)) from None
     data, raw = read_json(path, "sidecar")
     check(data, raw, str(path))
     return data
