@@ -13,6 +13,7 @@ import os
 import time
 from pathlib import Path
 
+from converter.errors import InputError
 from converter.job import Job, Result, run_job  # noqa: F401 - run_job: the job, for callers
 from converter.manifest import Manifest, code_version, input_key, relative
 from converter.runners import cores, run_dask, run_local
@@ -92,6 +93,7 @@ def build_all(seeds_dir: Path, out_dir: Path, ed_dir: Path, *, jobs: int | None 
               else run_local(todo, workers))
     pending, removals, last = {}, [], time.monotonic()
     interval = _FLUSH_SECONDS
+    lost = None  # the first failure to write the manifest (read-only folder, full disk)
     try:
         for res in stream:
             results.append(res)
@@ -107,10 +109,29 @@ def build_all(seeds_dir: Path, out_dir: Path, ed_dir: Path, *, jobs: int | None 
                 on_result(res)
             if time.monotonic() - last > interval:
                 began = time.monotonic()
-                manifest.merge(pending, removals)
+                try:
+                    manifest.merge(pending, removals)
+                except InputError as err:  # keep building; the last merge tries again
+                    lost, interval = lost or err, float("inf")
+                    continue
                 pending, removals, last = {}, [], time.monotonic()
                 # A huge manifest is costly to rewrite: never spend over 5% of the time on it.
                 interval = max(_FLUSH_SECONDS, 20 * (last - began))
     finally:
-        manifest.merge(pending, removals)
-    return sorted(results, key=lambda r: r.seed)
+        try:
+            manifest.merge(pending, removals)
+        except InputError as err:
+            lost = lost or err
+    results = sorted(results, key=lambda r: r.seed)
+    if lost is not None:
+        raise ManifestNotWritten(lost, results)
+    return results
+
+
+class ManifestNotWritten(InputError):
+    """The build ran, but its manifest could not be written; ``results`` says how each
+    file fared, so each file's own problems can still be shown."""
+
+    def __init__(self, err: InputError, results: list):
+        super().__init__(err.message, err.file, err.line, err.col, err.hint)
+        self.results = results

@@ -14,6 +14,7 @@ import click
 
 from converter import __version__
 from converter.errors import InputError
+from converter.writers import FORMATS
 
 
 def _fail(err: InputError) -> None:
@@ -202,8 +203,8 @@ Examples:
   tei-edition export speech.xml --to html -o speech.html
   tei-edition export speech.xml --to text --width 60 --index -o speech.txt""")
 @click.argument("file", type=_FILE)
-@click.option("--to", "fmt", type=click.Choice(["html", "text"]), required=True,
-              help="html: a self-contained reading edition; text: plain UTF-8 text.")
+@click.option("--to", "fmt", type=click.Choice(sorted(FORMATS)), required=True,
+              help="; ".join(f"{w.name}: {w.help}" for w in FORMATS.values()) + ".")
 @click.option("-o", "--output", type=_FILE,
               help="Write the edition here (default, or -: standard output).")
 @click.option("--width", default=72, show_default=True, type=click.IntRange(min=20),
@@ -212,13 +213,20 @@ Examples:
               help="Text edition: add an index of names (the HTML edition always has one).")
 def export(file, fmt, output, width, index):
     """Export a TEI FILE (- reads standard input) as an HTML or plain-text reading edition."""
-    if index and fmt == "html":
-        raise click.UsageError("--index is for --to text; the HTML edition always has its "
-                               "index of names")
-    from converter.writers import WRITERS
     from converter.xmlio import parse_file
 
-    _emit(output, WRITERS[fmt](parse_file(file), width=width, index=index), inputs=(file,))
+    writer = FORMATS[fmt]
+    ctx = click.get_current_context()
+    given = {name: value for name, value in (("width", width), ("index", index))
+             if ctx.get_parameter_source(name) != click.core.ParameterSource.DEFAULT}
+    for name in given:
+        if name not in writer.option_names():
+            takers = [w.name for w in FORMATS.values() if name in w.option_names()]
+            raise click.UsageError(f"--{name} is for --to {' or '.join(takers)}; the "
+                                   f"{fmt} edition does not take it")
+    _emit(output, writer(parse_file(file), **{k: v for k, v in (("width", width),
+                                                                 ("index", index))
+                                             if k in writer.option_names()}), inputs=(file,))
 
 
 @main.command(epilog="""\b
@@ -252,14 +260,18 @@ def build(seeds_dir, out_dir, ed_dir, jobs, force, authority, encoding, schedule
     """
     import codecs
 
-    from converter.build import build_all, output_dirs
+    from converter.build import ManifestNotWritten, build_all, output_dirs
     from converter.progress import Progress, summary
 
     if not seeds_dir.is_dir():
         raise InputError("no such folder", str(seeds_dir),
                          hint="name the folder of .txt files: tei-edition build DIR")
-    if authority and not authority.is_file():
-        raise InputError("no such authority file", str(authority))
+    if authority:
+        from converter.entities import load_authority
+
+        if not authority.exists():
+            raise InputError("no such authority file", str(authority))
+        load_authority(authority)  # a bad one is one error now, not one per seed
     if encoding:
         try:
             codecs.lookup(encoding)
@@ -275,15 +287,20 @@ def build(seeds_dir, out_dir, ed_dir, jobs, force, authority, encoding, schedule
     start = time.perf_counter()
     total = sum(1 for _ in seeds_dir.glob("*.txt"))
     bar = Progress(total, sys.stderr, progress)
+    unrecorded = None
     try:
         results = build_all(seeds_dir, out_dir, ed_dir, jobs=jobs, force=force,
                             authority=authority, scheduler=scheduler, on_result=bar.update,
                             encoding=encoding, ner=ner)
+    except ManifestNotWritten as err:  # each file's problems first, then this one
+        results, unrecorded = err.results, err
     finally:
         bar.close()
     for r in results:
         if r.error:
             click.echo(r.error, err=True)
+    if unrecorded is not None:
+        click.echo(str(unrecorded), err=True)
     click.echo(summary(results, time.perf_counter() - start))
-    if any(r.status == "failed" for r in results):
+    if unrecorded is not None or any(r.status == "failed" for r in results):
         sys.exit(1)

@@ -10,7 +10,6 @@ to in ``doc.entities`` (for the TEI ``standOff``).
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,15 +48,8 @@ def load_authority(path: Path | None) -> list[dict]:
     from converter import sidecar
 
     path = Path(path)
-    try:
-        raw = path.read_bytes().decode("utf-8-sig")
-        data = json.loads(raw)
-    except OSError as err:
-        raise InputError(f"cannot read authority file: {err.strerror}", str(path)) from None
-    except UnicodeDecodeError:
-        raise InputError("authority file is not UTF-8", str(path)) from None
-    except json.JSONDecodeError as err:
-        raise InputError(f"malformed JSON: {err.msg}", str(path), err.lineno, err.colno) from None
+    # Read and parsed as a sidecar is: bounded, duplicate keys and deep nesting are errors.
+    data, raw = sidecar.read_json(path, "authority file")
     if isinstance(data, list):
         data = {"entities": data}
     if not isinstance(data, dict) or set(data) - {"entities"}:

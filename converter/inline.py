@@ -37,7 +37,8 @@ def nest(spans, text_len: int, text: str | None = None) -> tuple[list[SpanNode],
         cut = [s for s in ordered if s.start < s.end and _cuts_word(text, s)]
         if cut:
             dropped.extend(cut)
-            ordered = [s for s in ordered if s not in cut]
+            gone = {id(s) for s in cut}  # by identity: a membership test per span is quadratic
+            ordered = [s for s in ordered if id(s) not in gone]
     for s in ordered:
         while stack and (s.start >= stack[-1].span.end and not
                          (s.start == s.end == stack[-1].span.end == stack[-1].span.start)):

@@ -105,7 +105,7 @@ def run_job(job: Job) -> Result:
             written.append((Path(job.ed_dir) / f"{seed.stem}{EXTENSIONS[fmt]}", writer(tree)))
         for path, payload in written:
             if not _same_bytes(path, payload):
-                write_atomic(path, payload, inputs=(seed,))
+                write_atomic(path, payload, inputs=(seed,), elsewhere="--out or --editions")
             res.outputs[str(path)] = hashlib.sha256(payload).hexdigest()
     except InputError as err:
         res.status, res.problems, res.error = "failed", 1, str(err)

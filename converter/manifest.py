@@ -21,7 +21,7 @@ from pathlib import Path
 
 from converter import __version__
 from converter.resources import SCHEMAS_DIR
-from converter.xmlio import write_atomic
+from converter.xmlio import MAX_INPUT, open_input, write_atomic, write_error
 
 MANIFEST_NAME = ".tei-edition-manifest.json"
 FORMAT = 1
@@ -30,15 +30,22 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 def file_hash(path: Path | None) -> str | None:
-    """SHA-256 of a file's bytes, read in chunks (memory stays flat); None if it is absent."""
+    """SHA-256 of a file's bytes, read in chunks (memory stays flat); None if it is absent
+    or cannot be read. Bounded like every input: a seed that is a symlink to /dev/zero or a
+    named pipe is hashed up to the size limit (the job then fails on it), never forever."""
     if path is None:
         return None
     digest = hashlib.sha256()
+    left = MAX_INPUT + 1
     try:
-        with open(path, "rb") as fh:
-            for chunk in iter(lambda: fh.read(_CHUNK), b""):
+        with open_input(path) as fh:
+            while left > 0:
+                chunk = fh.read(min(_CHUNK, left))
+                if not chunk:
+                    break
                 digest.update(chunk)
-    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+                left -= len(chunk)
+    except OSError:
         return None
     return digest.hexdigest()
 
@@ -160,12 +167,17 @@ class Manifest:
         """
         if not updates and not removals:
             return
-        with _locked(self.lock):
-            current = self._read()
-            current.update(updates)
-            for name in removals:
-                current.pop(name, None)
-            data = {"format": FORMAT, "entries": dict(sorted(current.items()))}
-            write_atomic(self.path, (json.dumps(data, indent=1, sort_keys=True) + "\n").encode())
+        try:
+            with _locked(self.lock):
+                current = self._read()
+                current.update(updates)
+                for name in removals:
+                    current.pop(name, None)
+                data = {"format": FORMAT, "entries": dict(sorted(current.items()))}
+                write_atomic(self.path,
+                             (json.dumps(data, indent=1, sort_keys=True) + "\n").encode(),
+                             elsewhere="--out")
+        except OSError as err:  # the lock file: a read-only folder or file system
+            raise write_error(err, self.path, "--out") from None
             self.entries = current
 

@@ -21,6 +21,44 @@ def _warm_up() -> None:
     schematron._schematron()
 
 
+def _watch_parent(parent: int) -> None:
+    """Worker initializer: end this worker when the build that started it is gone.
+
+    A build killed with SIGKILL cannot stop its pool, and its workers would wait forever
+    on a pipe that the other workers keep open. On Linux the kernel sends SIGKILL when the
+    parent dies (``PR_SET_PDEATHSIG``); everywhere, a thread checks the parent each second.
+    """
+    import sys
+    import threading
+    import time
+
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            import signal
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # it died before the line above took effect
+        os._exit(1)
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
+
+
+def _pool(workers: int, ctx):
+    """A process pool whose workers do not outlive this process."""
+    import concurrent.futures as cf
+
+    return cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx,
+                                  initializer=_watch_parent, initargs=(os.getpid(),))
+
+
 def run_local(jobs: list[Job], workers: int):
     """Yield Results as they finish, in this process or a pool of ``workers`` processes."""
     if workers <= 1 or len(jobs) <= 1:
@@ -34,7 +72,7 @@ def run_local(jobs: list[Job], workers: int):
     # fork shares the warmed-up, imported code; elsewhere fall back to the default method.
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
     lost = []
-    with cf.ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=ctx) as pool:
+    with _pool(min(workers, len(jobs)), ctx) as pool:
         futures = {pool.submit(run_job, job): job for job in jobs}
         for fut in cf.as_completed(futures):
             job = futures.pop(fut)
@@ -64,7 +102,7 @@ def _isolated(jobs: list[Job], workers: int, ctx):
     while queue or running:
         while queue and len(running) < workers:
             job = queue.pop(0)
-            pool = cf.ProcessPoolExecutor(max_workers=1, mp_context=ctx)
+            pool = _pool(1, ctx)
             running[pool.submit(run_job, job)] = (job, pool)
         done, _ = cf.wait(running, return_when=cf.FIRST_COMPLETED)
         for fut in done:

@@ -6,6 +6,7 @@ Errors name the file, the line of the bad value when it can be found, and its JS
 from __future__ import annotations
 
 import json
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -97,13 +98,28 @@ def _no_duplicate_keys(pairs):
 
 def load(path: Path) -> dict:
     """Parse and validate the sidecar at ``path``; a missing sidecar is an empty one."""
-    if not path.exists():
+    try:
+        os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
         return {}
+    except OSError as err:  # e.g. a name too long for the file system: this seed fails
+        raise InputError(f"cannot read sidecar: {err.strerror}", str(path)) from None
+    data, raw = read_json(path, "sidecar")
+    check(data, raw, str(path))
+    return data
+
+
+def read_json(path: Path, what: str):
+    """(data, text) of the JSON file at ``path`` (a sidecar or an authority file), read
+    like every input (bounded, a folder or a pipe is no hang and no crash); malformed JSON,
+    nesting too deep and a key given twice in one object are errors with their line."""
+    from converter.xmlio import read_input
+
     source = str(path)
     try:
-        raw = path.read_bytes().decode("utf-8-sig")
+        raw = read_input(path).decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise InputError(f"sidecar is not UTF-8 (byte offset {err.start})", source) from None
+        raise InputError(f"{what} is not UTF-8 (byte offset {err.start})", source) from None
     try:
         data = json.loads(raw, object_pairs_hook=_no_duplicate_keys)
     except json.JSONDecodeError as err:
@@ -114,5 +130,4 @@ def load(path: Path) -> dict:
         hits = [m.start() for m in re.finditer(r'"%s"\s*:' % re.escape(err.args[0]), raw)]
         raise InputError(f"key {err.args[0]!r} appears twice in one object", source,
                          raw.count("\n", 0, hits[1]) + 1 if len(hits) > 1 else None) from None
-    check(data, raw, source)
-    return data
+    return data, raw

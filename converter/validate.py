@@ -35,6 +35,10 @@ def schema_path(name: str) -> Path:
     if not path.exists():
         raise InputError(f"no such schema: {name}", name,
                          hint="use edition, tei_all, tei_lite or a path to a .rng file")
+    if not path.is_file():  # a folder, /dev/zero, a pipe: nothing a grammar is read from
+        raise InputError("not a schema file (" + ("a folder" if path.is_dir() else
+                                                 "not a regular file") + ")", name,
+                         hint="use edition, tei_all, tei_lite or a path to a .rng file")
     return path
 
 
@@ -45,7 +49,7 @@ def relaxng(name: str) -> etree.RelaxNG:
     try:
         tree = etree.parse(str(path), safe_parser())
         return etree.RelaxNG(tree)
-    except (etree.XMLSyntaxError, etree.RelaxNGParseError) as err:
+    except (etree.XMLSyntaxError, etree.RelaxNGParseError, OSError) as err:
         raise InputError(f"cannot load schema: {err}", str(path)) from None
 
 
@@ -59,7 +63,7 @@ def _compiled_for(tree, schema: str) -> tuple[etree.RelaxNG, bool]:
         if not prune.prunable(path):
             return relaxng(schema), False
         return prune.pruned(str(path), prune.document_names(tree)), True
-    except (etree.XMLSyntaxError, etree.RelaxNGParseError) as err:
+    except (etree.XMLSyntaxError, etree.RelaxNGParseError, OSError) as err:
         raise InputError(f"cannot load schema: {err}", str(path)) from None
 
 
@@ -70,7 +74,7 @@ def check_schema(name: str) -> None:
     try:
         if name == "edition" or not prune.prunable(path):
             relaxng(name)
-    except etree.XMLSyntaxError as err:
+    except (etree.XMLSyntaxError, OSError) as err:
         raise InputError(f"cannot load schema: {err}", str(path)) from None
 
 

@@ -38,8 +38,8 @@ def source_name(path) -> str:
 def safe_parser() -> etree.XMLParser:
     """An lxml parser that never resolves entities, loads DTDs, or touches the network.
 
-    ``huge_tree`` stays off: libxml2 then refuses nesting deeper than 256 levels (which
-    would otherwise overflow the writers' recursion) and text nodes over 10 MB.
+    ``huge_tree`` stays off: libxml2 then refuses nesting deeper than 256 levels and text
+    nodes over 10 MB (``parse_bytes`` then holds nesting to ``MAX_DEPTH``).
     """
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                            dtd_validation=False, huge_tree=False, remove_comments=False)
@@ -52,10 +52,15 @@ _DOCTYPE_MSG = ("DOCTYPE declarations are not accepted (they can define entities
                 "files or expand without bound)")
 
 
+# Nesting allowed in any XML we read. libxml2 stops at 256; the writers walk the tree
+# recursively and, with Python's default recursion limit, die at about 250 levels: so what
+# parses (and validates) here is always deep enough below that to export.
+MAX_DEPTH = 128
+_DEEP_HINT = "real TEI is never this deep; the file is probably generated or damaged"
+
 # libxml2's safety limits, in words an editor can act on.
 _LIMITS = {
-    "Excessive depth": ("elements are nested more than 256 levels deep",
-                        "real TEI is never this deep; the file is probably generated or damaged"),
+    "Excessive depth": (f"elements are nested more than {MAX_DEPTH} levels deep", _DEEP_HINT),
     "huge text node": ("a single text node is longer than 10 MB",
                        "split the text into paragraphs"),
 }
@@ -99,7 +104,32 @@ def parse_bytes(data: bytes, source: str):
         raise InputError(f"not well-formed XML: {err}", source, 1, 1) from None
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
         raise InputError(_DOCTYPE_MSG, source, 1, 1, **_NO_DOCTYPE)
+    _check_depth(tree, source)
     return tree
+
+
+def _check_depth(tree, source: str) -> None:
+    """Refuse elements nested deeper than ``MAX_DEPTH`` (one pass, in C: iterwalk)."""
+    depth = 0
+    for event, el in etree.iterwalk(tree, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        if depth > MAX_DEPTH:
+            raise InputError(f"not well-formed XML: elements are nested more than {MAX_DEPTH} "
+                             "levels deep", source, el.sourceline, hint=_DEEP_HINT)
+
+
+def open_input(path):
+    """``path`` opened for reading in binary, without hanging on a named pipe that nobody
+    writes to: the open itself does not wait for a writer (a FIFO with none reads as
+    empty). Reads then block as usual; bound them (``read(MAX_INPUT + 1)``)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return open(fd, "rb")  # noqa: SIM115 - the caller closes it
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def read_input(path: Path) -> bytes:
@@ -111,7 +141,7 @@ def read_input(path: Path) -> bytes:
     try:
         if path.is_dir():
             raise InputError("is a folder, not a file", str(path))
-        with open(path, "rb") as fh:  # read at most the limit: /dev/zero or a pipe too
+        with open_input(path) as fh:  # read at most the limit: /dev/zero or a pipe too
             data = fh.read(MAX_INPUT + 1)
     except OSError as err:
         raise InputError(f"cannot read file: {err.strerror}", str(path)) from None
@@ -143,34 +173,40 @@ def parse_file(path: Path):
 
 
 _WRITE_HINTS = {
-    errno.EACCES: "the folder is not writable: choose another output with -o",
-    errno.EPERM: "the folder is not writable: choose another output with -o",
-    errno.EROFS: "the file system is read-only: choose another output with -o",
+    errno.EACCES: "the folder is not writable: choose another output with {elsewhere}",
+    errno.EPERM: "the folder is not writable: choose another output with {elsewhere}",
+    errno.EROFS: "the file system is read-only: choose another output with {elsewhere}",
     errno.ENOSPC: "the disk is full; the previous output (if any) is unchanged",
     errno.ENOTDIR: "part of the output path is a file, not a folder",
+    errno.ENAMETOOLONG: "the file name is longer than the file system allows: shorten it",
 }
 
 
-def _write_error(err: OSError, path: Path) -> InputError:
+def write_error(err: OSError, path: Path, elsewhere: str = "-o") -> InputError:
+    """The one-line error for a failed write of ``path``; the hint names the option that
+    chooses another output (``-o``; ``--out``/``--editions`` for build)."""
+    hint = _WRITE_HINTS.get(err.errno)
     return InputError(f"cannot write output: {err.strerror}", str(path),
-                      hint=_WRITE_HINTS.get(err.errno))
+                      hint=hint.format(elsewhere=elsewhere) if hint else None)
 
 
-def write_atomic(path: Path, data: bytes, inputs=()) -> None:
+def write_atomic(path: Path, data: bytes, inputs=(), elsewhere: str = "-o") -> None:
     """Write ``data`` to ``path`` via a temp file and rename; refuse to overwrite an input."""
     path = Path(path)
     for inp in inputs:
         try:
             if path.exists() and Path(inp).exists() and os.path.samefile(path, inp):
                 raise InputError("refusing to overwrite the input file", str(path),
-                                 hint="choose another output with -o")
+                                 hint=f"choose another output with {elsewhere}")
         except OSError:
             pass
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        # A short temp name: one made from the output's name would pass the file system's
+        # limit (255 bytes) for a name that itself fits.
+        fd, tmp = tempfile.mkstemp(prefix=".tei-", suffix=".tmp", dir=path.parent)
     except OSError as err:
-        raise _write_error(err, path) from None
+        raise write_error(err, path, elsewhere) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -181,7 +217,7 @@ def write_atomic(path: Path, data: bytes, inputs=()) -> None:
             os.unlink(tmp)
         except OSError:
             pass
-        raise _write_error(err, path) from None
+        raise write_error(err, path, elsewhere) from None
     except BaseException:
         try:
             os.unlink(tmp)

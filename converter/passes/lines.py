@@ -33,7 +33,9 @@ _DATE_LINE = re.compile(r"^\S+,$|^(?:\w+\s+){0,2}\d{1,2}(?:st|nd|rd|th|d)?,?\s+\
 
 
 # A trailing amount: "4,349,567 Dollars.", "£1,381,675 18 10", "250 0 0", "58,858 Tons."
-AMOUNT = re.compile(r"(?:£\.?\s?|\$\s?)?\d[\d,.•]*(?:\s+\d{1,2}){0,3}(?:\s*[¼½¾])?"
+# It never starts inside a run of figures: each later start would rescan the run (a line of
+# 10,000 digits took a minute), and a match from inside is no amount after words anyway.
+AMOUNT = re.compile(r"(?<![\d,.•])(?:£\.?\s?|\$\s?)?\d[\d,.•]*(?:\s+\d{1,2}){0,3}(?:\s*[¼½¾])?"
                     r"(?:\s+(?:dollars?|dolls?|tons?|pounds?|bushels?|barrels?|lbs?)\b)?\.?$", re.I)
 
 

@@ -7,6 +7,7 @@ citation such as ``edition.html#s2.p3`` always means the TEI element ``s2.p3``.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -87,6 +88,16 @@ def _in_reading(el, stop) -> bool:
     return True
 
 
+def _safe_id(text: str) -> str:
+    """``text`` as an id of ASCII letters, digits, ``_.-``; when characters had to be
+    replaced, a hash of the original follows, so different ids (Cyrillic ones, say) stay
+    different instead of all becoming ``-----``."""
+    safe = re.sub(r"[^A-Za-z0-9_.-]", "-", text)
+    if safe == text:
+        return safe
+    return f"{safe}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:10]}"
+
+
 class Apparatus:
     """Ids, numbers, notes and index entries for one TEI document."""
 
@@ -96,6 +107,7 @@ class Apparatus:
         self.by_id = {e.get(XML_ID): e for e in root.iter() if isinstance(e.tag, str)
                       and e.get(XML_ID)}
         self.used = set(self.by_id)
+        self._next: dict = {}    # base -> the next number fresh() tries for it
         self.para: dict = {}     # p element -> (html id, margin label, citation label)
         self.div_ids: dict = {}  # division element -> html id
         self.notes: list = []    # note elements, in the order their markers are read
@@ -111,11 +123,15 @@ class Apparatus:
             self._collect_entities()
 
     def fresh(self, base: str) -> str:
-        """A generated id not used by the TEI or by anything generated before."""
-        cand, n = base, 1
+        """A generated id not used by the TEI or by anything generated before. The search
+        for a free number resumes where the last one for ``base`` stopped: starting over
+        at 1 made many ids on one base quadratic."""
+        n = self._next.get(base, 1)
+        cand = base if n == 1 else f"{base}-{n}"
         while cand in self.used:
             n += 1
             cand = f"{base}-{n}"
+        self._next[base] = n + 1
         self.used.add(cand)
         return cand
 
@@ -276,7 +292,7 @@ class Apparatus:
                 elif _URL.match(value):
                     entry.links.append(value)
         base = key[1] if key[0] == "id" else str(len(self.entries) + 1)
-        entry.id = self.fresh("_x-" + re.sub(r"[^A-Za-z0-9_.-]", "-", base))
+        entry.id = self.fresh("_x-" + _safe_id(base))
         return entry
 
     def index(self) -> list[tuple[str, list[Entry]]]:

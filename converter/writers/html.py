@@ -184,7 +184,7 @@ def _newlines(el) -> None:
             _newlines(c)
 
 
-def write(tree, **_options) -> bytes:
+def write(tree) -> bytes:
     """The HTML edition of a parsed TEI ``tree`` as UTF-8 bytes."""
     return (b"<!DOCTYPE html>\n" + etree.tostring(build(tree), method="html", encoding="UTF-8")
             + b"\n")

@@ -14,8 +14,9 @@ import re
 from lxml import etree
 
 from converter.writers import html_parts
+from converter.writers.behaviours import behaviour
 from converter.writers.html_parts import add_text, last
-from converter.writers.common import (DIVS, INLINE, LINE_CONTEXTS, SKIP, XML_ID, XML_LANG, local,
+from converter.writers.common import (INLINE, LINE_CONTEXTS, SKIP, XML_ID, XML_LANG, local,
                                       safe_class, safe_lang)
 
 KIND_NAMES = {"person": "Person", "place": "Place", "org": "Organisation"}
@@ -104,7 +105,7 @@ class Body:
         """Render one TEI element (and its content) into ``dst``."""
         name = local(el)
         block = not inline and self.layout.is_block(el)
-        if name in ("lb", "cb", "pb"):
+        if behaviour(el, block) == "break":
             self.milestone(el, dst, name)
             if len(el) or el.text:  # a milestone is empty in TEI; keep whatever is not
                 self.children(el, etree.SubElement(dst, "span", {"class": name}), True, depth,
@@ -165,29 +166,28 @@ class Body:
         parent = el.getparent()
         has_blocks = self.layout.has_blocks(el)
         cls = name
-        if name in DIVS:
+        does = behaviour(el, True)
+        if does == "division":
             out = etree.SubElement(dst, "section", {"id": self.app.div_ids.get(el, ""),
                                                     "class": "div"})
             if not out.get("id"):
                 del out.attrib["id"]
             cls = "div " + safe_class(el.get("type"))
-        elif name == "head" and parent is not None and parent in self.app.div_ids:
+        elif does == "heading" and parent in self.app.div_ids:  # (not a division in a note)
             out = etree.SubElement(dst, f"h{min(depth + 1, 6)}")
-        elif name == "head" and local(parent) == "figure":
+        elif does == "caption":
             out = etree.SubElement(dst, "figcaption")
         elif name == "p" and not has_blocks:
             out = etree.SubElement(dst, "p")
-        elif name == "list":
+        elif does == "list":
             out = etree.SubElement(dst, "ul")
             cls = "list " + safe_class(el.get("type"))
-        elif name in ("item", "label") and local(parent) == "list":
+        elif does in ("item", "label"):
             return None  # rendered by list_items
-        elif name in ("quote", "q", "said") or name == "cit":
+        elif does == "blockquote":
             out = etree.SubElement(dst, "blockquote" if name != "cit" else "figure")
-        elif name == "table":
-            out = etree.SubElement(dst, "table")
-        elif name == "figure":
-            out = etree.SubElement(dst, "figure")
+        elif does in ("table", "figure"):
+            out = etree.SubElement(dst, does)
         else:
             out = etree.SubElement(dst, "div" if has_blocks else _BLOCK_P.get(name, "p"))
         out.set("class", cls.strip())

@@ -13,8 +13,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from converter.writers.apparatus import Apparatus, reading_text
-from converter.writers.common import (DIVS, INLINE, LINE_CONTEXTS, SKIP, Layout, header, local,
+from converter.writers.common import (INLINE, LINE_CONTEXTS, SKIP, Layout, header, local,
                                       norm)
+from converter.writers.behaviours import behaviour
 from converter.writers.text_lines import glue, mark, settle, wrap
 from converter.writers.text_table import rows_of, table_lines
 
@@ -114,7 +115,7 @@ class _Renderer:
         """One block of running text, set according to what ``el`` is."""
         text = settle(text)
         parent = el.getparent()
-        if name == "head" and parent is not None and local(parent) in DIVS:
+        if name == "head" and behaviour(el, True) == "heading":
             lines = wrap(text, self.width)
             if lines and level <= 2:
                 lines.append(("=" if level == 1 else "-") * max(len(x) for x in lines))
@@ -140,13 +141,14 @@ class _Renderer:
     def render(self, el, indent: int = 0, level: int = 0) -> None:
         """Render the block element ``el`` and everything in it."""
         name = local(el)
-        if name in DIVS:
+        does = behaviour(el, True)
+        if does == "division":
             level += 1
         lines = any(local(a) in LINE_CONTEXTS for a in [el, *el.iterancestors()])
         inner = indent + 4 if name in _INDENTED and local(el.getparent()) not in _INDENTED else indent
-        if name == "list":
+        if does == "list":
             inner = indent + 2
-        if name == "table":
+        if does == "table":
             heads, rows = rows_of(self, el)
             for head, text in heads:
                 self.para(head, text, inner, "head", level)
@@ -249,7 +251,7 @@ def render(tree, width: int = 72, index: bool = False) -> Parts:
     return parts
 
 
-def write(tree, width: int = 72, index: bool = False, **_options) -> bytes:
+def write(tree, width: int = 72, index: bool = False) -> bytes:
     """The plain-text edition of a parsed TEI ``tree`` as UTF-8 bytes."""
     parts = render(tree, width, index)
     rule = ["", "-" * width, ""]

@@ -1,0 +1,128 @@
+"""Fixtures of the shared cues (converter/passes/cues/): each recogniser with what it must
+find and look-alikes it must not, independent of the passes that use it."""
+from __future__ import annotations
+
+import pytest
+
+from converter.model import Block, Span
+from converter.passes.cues import front, headings, letters, lists, quotes, text, verse
+
+
+def p(s: str, line: int = 1) -> Block:
+    return Block("p", s, line)
+
+
+NEXT = p("Some paragraph follows the heading here.")
+
+
+@pytest.mark.parametrize("line, style", [
+    ("IV. Of Trade", "numbered"), ("CHAP. IV.", "keyword"), ("SECTION 2", "keyword"),
+    ("LEGISLATIVE POWER.", "capitals"), ("Concluding Speech", "plain"),
+    ("APPENDIX. Containing Illustrations", "keyword"),
+])
+def test_heading_of_finds_headings(line, style):
+    found = headings.heading_of(p(line), NEXT)
+    assert found and found["style"] == style
+
+
+@pytest.mark.parametrize("line", [
+    "Of course it was possible.", "GEORGE WASHINGTON, President.", "Gentlemen of the Army!",
+    "By CASSIUS.", "FINIS", "My dear Sir,",
+])
+def test_heading_of_refuses_look_alikes(line):
+    assert headings.heading_of(p(line), NEXT) is None
+
+
+def test_heading_needs_something_after_it():
+    assert headings.heading_of(p("IV. Of Trade"), None) is None
+
+
+@pytest.mark.parametrize("line, value", [("1) one", "1"), ("a. first", "a"), ("(iv) four", "iv"),
+                                         ("* star", "*"), ("- dash", "-")])
+def test_label_of(line, value):
+    size, got = lists.label_of(line)
+    assert got == value and line[size:].strip() == line.split(None, 1)[1]
+
+
+@pytest.mark.parametrize("line", ["1937 was a year", "Mr. Smith", "(B)ravo", "no label"])
+def test_label_of_refuses(line):
+    assert lists.label_of(line) is None
+
+
+def test_counts_on():
+    assert lists.counts_on(["1", "2", "3"]) and lists.counts_on(["iv", "v", "vi"])
+    assert lists.counts_on(["a", "b"]) and not lists.counts_on(["1", "1", "3"])
+
+
+@pytest.mark.parametrize("para, want", [
+    ("First, the wrecking of the mines.", (1, 5)), ("Secondly.—The remains.", (2, 8)),
+    ("In the third place, they wait.", (3, 18)), ("It means, first, that we work.", (1, 0)),
+])
+def test_ordinal_of(para, want):
+    assert lists.ordinal_of(p(para)) == want
+
+
+def test_ordinal_look_alikes():
+    assert lists.ordinal_of(p("First and foremost we must work.")) is None
+    assert lists.ordinal_of(Block("head", "First, a heading", 1)) is None
+    assert lists.announces(p("the following three facts:")) and lists.announces(p("Why?"))
+    assert not lists.announces(p("A plain sentence.")) and not lists.announces(None)
+
+
+def test_letter_framing_cues():
+    opener = letters.opener_of(p("Head-Quarters, Newburgh,\nMarch 18th, 1783.\nSIR,"))
+    assert opener is not None and [k.kind for k in opener.children] == [
+        "dateline", "dateline", "salute"]
+    closer = letters.closer_of(p("I have the honor to be, Sir,\nyour obedient servant,\nG. W."))
+    assert closer is not None and closer.children[0].kind == "salute"
+    assert letters.opener_of(p("This is an ordinary paragraph of text, not a frame.")) is None
+    # "We are ..." reads as a close anywhere: the framing pass decides by its place.
+    assert letters.closer_of(p("We are all agreed that the plan is good and sound.")) is not None
+    assert letters.CLOSE.match("Your most obedient servant") and not letters.CLOSE.match("Yours")
+    assert letters.is_dateline("March 18th, 1783.") and not letters.is_dateline("Hello there.")
+
+
+def test_verse():
+    lines = ["The curfew tolls the knell of parting day,",
+             "The lowing herd wind slowly o'er the lea,",
+             "The ploughman homeward plods his weary way,"]
+    assert verse.is_verse(lines)
+    assert not verse.is_verse(["Names Of The Delegates", "John Smith Of Boston"])
+    assert not verse.is_verse(["Item 1 costs money", "Item 2 costs more"])
+    node = verse.verse_node(p("\n".join(lines), 5))
+    assert node.kind == "lg" and [l.line for l in node.children] == [5, 6, 7]
+
+
+def test_front_matter_cues():
+    assert front.is_title_like(p("The Tasks of the Party"))
+    assert not front.is_title_like(p("Dear friends,"))
+    assert not front.is_title_like(p("it was a dark night"))
+    assert front.looks_like_name("J. V. Stalin") and front.looks_like_name("By Cassius")
+    assert not front.looks_like_name("A Speech")
+    assert front.is_headnote(p("Report delivered to the Plenum on March 3, 1937."))
+    assert not front.is_headnote(p("A report without any year in it at all."))
+
+
+def test_quote_cues():
+    assert quotes.pairs("He said “Well?” and “No.”") == [(8, 14), (20, 24)]
+    assert quotes.pairs("an “unbalanced quote") == []
+    assert quotes.is_whole_quotation("“All of it is quoted.”")
+    assert not quotes.is_whole_quotation("“Part” of it is quoted.")
+
+
+def test_text_cues():
+    assert text.is_roman("XIV") and not text.is_roman("IIII") and not text.is_roman("MIX ")
+    assert text.ends_sentence("It ended.”") and not text.ends_sentence("It goes on")
+    assert text.looks_like_signature("GEORGE WASHINGTON.")
+    assert not text.looks_like_signature("AN ORATION.")
+    assert text.words("don’t stop-now") == ["don’t", "stop", "now"]
+
+
+def test_line_pieces_and_split_rebase_spans():
+    blk = Block("p", "one two\nthree", 4, [Span(4, 7, "q"), Span(8, 13, "q"), Span(2, 10, "q")])
+    pieces = list(text.line_pieces(blk))
+    assert [(s, t, [(x.start, x.end) for x in sp]) for s, t, sp in pieces] == [
+        (0, "one two", [(4, 7)]), (8, "three", [(0, 5)])]
+    left, right = text.split_block(blk, 7, "head")
+    assert (left.kind, left.text, right.text, right.line) == ("head", "one two", "three", 4)
+    assert [(s.start, s.end) for s in right.spans] == [(0, 5)]
