@@ -20,10 +20,10 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Paragraph-level runs of text (``Block``).
 BlockKind = Literal["p", "head", "label", "item", "l", "bibl", "argument", "docAuthor",
                     "docTitle", "docDate", "docImprint", "byline", "salute", "dateline",
-                    "signed", "note"]
+                    "signed", "note", "cell"]
 # Containers (``Node``).
 NodeKind = Literal["body", "div", "list", "item", "quote", "cit", "lg", "opener", "closer",
-                   "floatingText", "epigraph", "titlePage", "note"]
+                   "floatingText", "epigraph", "titlePage", "note", "table", "row"]
 # Inline annotations and milestones (``Span``).
 SpanKind = Literal["q", "soCalled", "persName", "placeName", "orgName", "eventName",
                    "roleName", "date", "list", "item", "label", "pb", "lb", "anchor", "hi", "ref"]
@@ -48,7 +48,7 @@ ID_SCOPES = frozenset({"div", "list", "floatingText"})
 # What the builder nests inside what (element names). Phrase-level elements (``PHRASES``)
 # may stand in any element that holds text.
 _DIV_CONTENT = frozenset({"head", "argument", "p", "list", "quote", "cit", "lg", "opener",
-                          "closer", "floatingText", "div", "note"})
+                          "closer", "floatingText", "div", "note", "table"})
 CHILDREN: dict[str, frozenset[str]] = {
     "text": frozenset({"front", "body"}),
     "front": frozenset({"titlePage", "argument"}),
@@ -65,6 +65,8 @@ CHILDREN: dict[str, frozenset[str]] = {
     "cit": frozenset({"quote", "bibl"}),
     "lg": frozenset({"l"}),
     "note": frozenset({"p"}),
+    "table": frozenset({"row"}),
+    "row": frozenset({"cell"}),
     "opener": frozenset({"dateline", "salute"}),
     "closer": frozenset({"salute", "signed", "dateline"}),
 }

@@ -14,6 +14,7 @@ from typing import Callable
 
 from converter.model import Document
 from converter.passes.blockquotes import block_quotations
+from converter.passes.contents import contents
 from converter.passes.divisions import group_divisions
 from converter.passes.emphasis import emphasis
 from converter.passes.footnotes import footnotes
@@ -48,6 +49,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("pagebreaks", repair_page_breaks),
     Pass("titlepage", title_page),
     Pass("frontmatter", front_matter),
+    Pass("contents", contents),
     Pass("headings", mark_headings),
     Pass("indented", indented_quotations),
     Pass("lines", line_groups),

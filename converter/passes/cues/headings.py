@@ -24,7 +24,7 @@ _NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve
 _KEYWORD = re.compile(
     r"^(?P<kw>part|book|chap(?:ter)?\.?|article|art\.|section|sect\.|§|no\.|number|canto|"
     r"letter|lecture|appendix)\s*(?P<n>[IVXLC]{1,7}|\d{1,3}|" + "|".join(_NUMBER_WORDS) +
-    r")\b[.:]?(?:\s+(?P<title>\S.*))?$", re.I)
+    r")\b[.:]?(?:(?P<dash>\s*(?:--|—|–)\s*)|\s+)?(?P<title>(?<=[\s\-—–])\S.*)?$", re.I)
 _KEYWORD_RANK = {"part": 1, "book": 1}
 # Parts of a book named by one word, with an optional description after a full stop:
 # "APPENDIX. Containing ILLUSTRATIONS of some Passages of the preceding Report."
@@ -63,7 +63,9 @@ def _keyword_heading(text: str) -> dict | None:
     if not m:
         return None
     title = m.group("title") or ""
-    if title and (len(words(title)) > _HEAD_MAX_WORDS or not (title[:1].isupper() or
+    # "Chapter VII--Of True and False Democracy; …": a dash sets off a long printed title.
+    most = _HEAD_MAX_WORDS * 2 if m.group("dash") else _HEAD_MAX_WORDS
+    if title and (len(words(title)) > most or not (title[:1].isupper() or
                                                               is_titlecased(title))):
         return None
     kw = m.group("kw").lower()
