@@ -32,7 +32,7 @@ def group_divisions(doc: Document) -> Document:
 
     def close() -> None:
         _rank, head, kids = stack.pop()
-        attrs = {"type": "section", "n": head.attrs.get("n")}
+        attrs = {"type": head.hints.get("division", "section"), "n": head.attrs.get("n")}
         stack[-1][2].append(Node("div", kids, head.line, {k: v for k, v in attrs.items() if v}))
 
     report = Reporter()

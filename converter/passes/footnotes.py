@@ -31,7 +31,9 @@ _MARKER = re.compile(r"\[(?:Footnote\s+)?[0-9]{1,3}\]|\{[0-9]{1,3}\}|"
                      r"(?<=[^\s(\[{])(?:\((?:[0-9]{1,2}|\*{1,3}|[†‡§])\)|\*{1,3}(?![\w*])|[†‡§])")
 _WORDS = re.compile(r"[^\W_]{2,}")
 _MAX_PARTS = 20
-_SYMBOL_REACH = 3  # blocks between a symbol marker and its note  # a [Footnote …] whose bracket never closes is not a note
+_SYMBOL_REACH = 3
+_NOTES_HEAD = re.compile(r"^(?:foot-?|end-?|author's |the author's )?notes?\s*[.:]?$", re.I)
+_NOTES_RANK = 9  # deeper than any heading of the text: the notes end with their chapter  # blocks between a symbol marker and its note  # a [Footnote …] whose bracket never closes is not a note
 
 
 def _key(marker: str) -> str:
@@ -138,6 +140,13 @@ def footnotes(doc: Document) -> Document:
             out.append(Node("note", paras, blk.line, attrs))
         report.infer(blk.line, f"footnote {key}".rstrip(), cert, parts[0].text[:60])
         i = last + 1
+    for k in range(len(out) - 1):  # "FOOTNOTES:" over the notes: the head of a notes division
+        blk = out[k]
+        if isinstance(blk, Block) and blk.kind == "p" and _NOTES_HEAD.match(blk.text) and \
+                out[k + 1].kind == "note":
+            out[k] = blk.with_(kind="head", attrs={"cert": "high", "rank": _NOTES_RANK,
+                                                   "style": "notes", "division": "notes"})
+            report.infer(blk.line, "heading of notes", "high", blk.text)
     for k, spans in links.items():
         out[k] = out[k].with_(spans=list(out[k].spans) + spans)
     for index, start, _end, key in anchors.open:
