@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from converter.model import Block, Document, Node, Reporter
-from converter.passes.cues.text import words
+from converter.passes.cues.text import is_titlecased, words
 
 _TRIGGER = re.compile(r"^(?:table\s+of\s+)?contents?\.?:?$|^list of contents\.?$", re.I)
 _PAGE = re.compile(r"(?:\s{2,}|\.{3,}\s*|\s)(?:[0-9]{1,4}|[ivxlc]{1,6})\s*$")
@@ -22,6 +22,7 @@ _LABEL = re.compile(r"^(?:(?:chapter|chap|book|part|section|letter|essay|lecture
 _COLUMNS = re.compile(r"\s{2,}|\.{3,}\s*")
 _MAX_WORDS = 16  # an entry is a title, not a sentence
 _MAX_ENTRIES = 400
+_MAX_TITLE_WORDS = 10
 
 
 def _entry_lines(blk) -> list[str] | None:
@@ -40,6 +41,12 @@ def _marked(lines: list[str]) -> bool:
                for ln in lines)
 
 
+def _titles(lines: list[str] | None) -> bool:
+    """Every line is a short title ("Minorities Versus Majorities"), no sentence."""
+    return bool(lines) and all(len(words(ln)) <= _MAX_TITLE_WORDS and is_titlecased(ln) and
+                               not ln.rstrip().endswith(".") for ln in lines)
+
+
 def _row(text: str, line: int) -> Node:
     cells = [c for c in _COLUMNS.split(text.strip()) if c]
     return Node("row", [Block("cell", c, line) for c in cells or [text]], line)
@@ -54,7 +61,7 @@ def _extent(body: list, i: int) -> int:
             break
         if not _marked(lines):
             nxt = _entry_lines(body[j + 1]) if j + 1 < len(body) else None
-            if nxt is None or not _marked(nxt):
+            if not _titles(lines) or nxt is None or not (_marked(nxt) or _titles(nxt)):
                 break  # an unmarked short line before prose: the text's first heading
         j += 1
     return j
