@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import textwrap
 
+import pytest
+
 from converter import layout, reader
 from converter.pipeline import convert_bytes
+from tests.conftest import shared_params
+from tests.helpers import kept_words, words
 
 PROSE = [
     "It is idle to speculate on the possible results of a different treatment. Mill "
@@ -55,3 +59,18 @@ def test_wrapped_and_unwrapped_give_the_same_tei_text():
     a, _ = convert_bytes(flat.encode(), "a.txt", "a")
     b, _ = convert_bytes(wrapped.encode(), "a.txt", "a")
     assert a == b
+
+
+REAL = (shared_params("realworld/text", "*.txt") + shared_params("realworld/whole", "*.txt")
+        + shared_params("corpus/text-wrapped", "*.txt"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", REAL)
+def test_real_texts_keep_every_word(path):
+    """Gutenberg books (with and without their wrapper) and the hard-wrapped corpus: every
+    word of the input is in the TEI in order: in <text> (notes where the text sets them),
+    or in the teiHeader piece that records the source lines it came from."""
+    data = path.read_bytes()
+    xml, _doc = convert_bytes(data, str(path), path.stem)
+    assert kept_words(xml) == words(reader.decode(data, str(path)))
