@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from converter.model import Block, Document, Node, Reporter
+from converter.passes.cues.verse import verse_node
 
 _MIN_INDENT = 2
 _CENTRED_SLACK = 3  # columns a centred line may be off the middle
@@ -57,16 +58,7 @@ def _indented(blk, layout, one_line_ok: bool) -> bool:
 
 def _part(blk: Block) -> Node | Block:
     """A verse block as ``lg`` of ``l``, a prose block as a paragraph."""
-    lines = blk.text.split("\n")
-    if len(lines) == 1:
-        return blk
-    kids, pos = [], 0
-    for k, text in enumerate(lines):
-        end = pos + len(text)
-        spans = [s.shift(-pos) for s in blk.spans if pos <= s.start and s.end <= end]
-        kids.append(Block("l", text, blk.line + k, spans))
-        pos = end + 1
-    return Node("lg", kids, blk.line)
+    return verse_node(blk) if "\n" in blk.text else blk
 
 
 def indented_quotations(doc: Document) -> Document:
