@@ -17,6 +17,8 @@ SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for
                "upon", "into", "as", "&", "c", "is", "are", "be", "et", "du", "des"}
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
             "ninth", "tenth", "eleventh", "twelfth")
+# A month's name or abbreviation ("Sept.", "March"); compile with re.I.
+MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _ROMAN = re.compile(r"^(?=[IVXLC])M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
 
 
