@@ -62,6 +62,16 @@ def mostly_capitals(text: str) -> bool:
     return bool(big) and len(caps) * 2 >= len(big) and is_titlecased(text)
 
 
+# Lower-case roman numerals in order, for labels that count on ("(i) (ii)", "iv. v. vi.").
+ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii",
+          "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx")
+
+
+def roman_value(token: str, most: int = 20) -> int | None:
+    """The value of a lower-case roman numeral label up to ``most`` ("iv" -> 4), or None."""
+    return ROMANS.index(token) + 1 if token in ROMANS[:most] else None
+
+
 def is_roman(token: str) -> bool:
     """True for a roman numeral of the kind used for headings and labels (I .. CCCLXXXIX)."""
     return bool(token) and bool(_ROMAN.match(token))
