@@ -41,10 +41,11 @@ _NOT_STREET = {"The", "A", "An", "This", "That", "These", "Those", "Our", "Your"
                "Her", "Their", "Its", "Which", "What", "Every", "Each", "No", "Any", "Some",
                "Another", "One", "In", "On", "At", "Of", "To", "From", "By", "With"}
 _LOWER_ORG = r"(?:company|union|league|society|agency|council|exchange|bank|party|association)"
-# The initials may not start inside a run of initials ("I.I.I.…"): every later start would
-# rescan the run, quadratic in its length, and a match from there is found from the first.
+# Neither initials nor capitals may start inside a run of them ("I.I.I.…", "AAAA…1"): every
+# later start would rescan the run, quadratic in its length, and a match from there is
+# found from the first.
 _ORG_SEQ = re.compile(r"(?:(?<!\b[A-Z]\.)(?<!\b[A-Z]\.\s)(?:" + INIT + r")+)?"
-                      r"(?:" + NW + r"|[A-Z]{2,}\b)(?:(?:\s+(?:of|of\s+the|for|&"
+                      r"(?:" + NW + r"|(?<![A-Z])[A-Z]{2,}\b)(?:(?:\s+(?:of|of\s+the|for|&"
                       r"|de)\s+|\s+|[’']s\s+|,\s+(?=[A-Z]\w+(?:,\s+[A-Z]\w+){0,4}\s+&))(?:Co\.|Bros\.|"
                       + NW + r"|[A-Z]{2,}\b|&))*(?:\s+" + _LOWER_ORG + r"(?![\w-]))?")
 # "Messrs. Hart, Abt & Marx": a firm named after its partners.

@@ -6,6 +6,9 @@ and serialises to deterministic bytes (no timestamps, fixed attribute order).
 """
 from __future__ import annotations
 
+from pathlib import Path
+from urllib.parse import quote
+
 from lxml import etree
 from lxml.builder import ElementMaker
 
@@ -265,6 +268,19 @@ def build_standoff(el, doc: Document, order: dict | None = None) -> bool:
     return True
 
 
+def _source_lines(lines: dict, source: str) -> None:
+    """``@source="speech.txt#line=11"`` on every element with an id: where in the text file
+    it begins (an RFC 5147 fragment: the position after line 11, so line 12 starts it).
+    Validation problems and reviewers can then go back to the line. Text read from
+    standard input has no file to point to."""
+    name = Path(source).name
+    if not name or source.startswith("<"):
+        return
+    for el, line in lines.items():
+        if el.get(XML_ID) and line >= 1:
+            el.set("source", f"{quote(name)}#line={line - 1}")
+
+
 def build(doc: Document, lines: dict | None = None):
     """The whole ``TEI`` element for ``doc``; ``lines``, when given, receives the source
     line of every element made from a block or a container."""
@@ -288,6 +304,7 @@ def build(doc: Document, lines: dict | None = None):
                  for el in pos if el.get(XML_ID)}
     if not build_standoff(standoff, doc, order):
         tei.remove(standoff)
+    _source_lines(ids.lines, doc.source)
     return tei
 
 

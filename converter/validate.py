@@ -24,6 +24,7 @@ SCHEMA_LABEL = {"edition": "tei-edition RELAX NG + Schematron", "tei_all": "tei_
                 "tei_lite": "tei_lite"}
 NAMED = {"edition": "tei-edition.rng", "tei_all": "tei_all.rng", "tei_lite": "tei_lite.rng"}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+_SOURCE_LINE = re.compile(r"(?:^|\s)([^\s#]+)#line=(\d+)(?:\s|$)")
 _NS = re.compile(r"\{http://www\.tei-c\.org/ns/1\.0\}")
 
 
@@ -146,9 +147,13 @@ def _placed(p: Problem, tree) -> Problem:
             continue
         if el.get(XML_ID) and _ends_after(el, p.line):
             best = el
-    if best is None or f"({best.get(XML_ID)})" in p.message:
+    if best is None or f"(in {best.get(XML_ID)}" in p.message:
         return p
-    return Problem(p.file, p.line, p.col, f"{p.message} (in {best.get(XML_ID)})")
+    where = best.get(XML_ID)
+    m = _SOURCE_LINE.search(best.get("source") or "")
+    if m:  # the converter's @source: the position after line N begins the element
+        where += f", from {m.group(1)} line {int(m.group(2)) + 1}"
+    return Problem(p.file, p.line, p.col, f"{p.message} (in {where})")
 
 
 def _ends_after(el, line: int) -> bool:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
 PACKAGE = Path(__file__).resolve().parent.parent / "converter"
 
 
@@ -110,3 +112,14 @@ def test_the_pass_rule_sees_a_pass_import(tmp_path):
     path = tmp_path / "p.py"
     path.write_text("def f():\n    from converter.passes.headings import mark_headings\n")
     assert imports(path) == {"converter.passes.headings"}
+
+
+def test_every_package_is_shipped():
+    """A package folder missing from pyproject's list is left out of the wheel (the
+    installed command then fails on import); the wheel test is slow, this is not."""
+    tomllib = pytest.importorskip("tomllib")
+    config = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text("utf-8"))
+    listed = set(config["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(PACKAGE.parent).parts)
+             for p in PACKAGE.rglob("__init__.py")}
+    assert found - listed == set()

@@ -112,6 +112,8 @@ def test_quote_cues():
 
 def test_text_cues():
     assert text.is_roman("XIV") and not text.is_roman("IIII") and not text.is_roman("MIX ")
+    assert text.roman_value("iv") == 4 and text.roman_value("xx") == 20
+    assert text.roman_value("xiii", most=12) is None and text.roman_value("iiii") is None
     assert text.ends_sentence("It ended.”") and not text.ends_sentence("It goes on")
     assert text.looks_like_signature("GEORGE WASHINGTON.")
     assert not text.looks_like_signature("AN ORATION.")

@@ -274,3 +274,62 @@ def test_workers_exit_when_build_is_killed(tmp_path):
     for w in alive:
         os.kill(w, signal.SIGKILL)
     assert alive == [], "workers outlived the killed build"
+
+
+# -- exact values -------------------------------------------------------------------------
+
+# A valid value for each patterned field of the sidecar schema, by where it sits.
+_PATTERNED = {
+    ("metadata", "date"): "1937-03-03",
+    ("metadata", "language"): "en",
+    ("entities", "id"): "kirov",
+    ("entities", "wikidata"): "Q1",
+    ("notes", "id"): "n-intro",
+}
+
+
+def _patterns(node, where=()):
+    """(place, pattern) for every pattern in the sidecar schema."""
+    from converter.sidecar import SCHEMA_PATH
+
+    if node is None:
+        node = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    out = []
+    if isinstance(node, dict):
+        if "pattern" in node:
+            out.append((where, node["pattern"]))
+        for key, value in node.items():
+            step = {"entity": "entities", "note": "notes"}.get(key, key)
+            keep = step if key not in ("properties", "$defs", "items") else None
+            out += _patterns(value, where + ((keep,) if keep else ()))
+    return out
+
+
+def _sidecar_with(place, value) -> dict:
+    entity = {"id": "kirov", "type": "person", "label": "Sergei Kirov"}
+    note = {"phrase": "Kirov", "text": "A note."}
+    part, key = place
+    if part == "metadata":
+        return {"metadata": {key: value}}
+    if part == "entities":
+        return {"entities": [{**entity, key: value}]}
+    return {"entities": [entity], "notes": [{**note, key: value}]}
+
+
+def test_every_pattern_has_a_trailing_newline_case():
+    places = {(w[-2], w[-1]) for w, _ in _patterns(None)}
+    assert places == set(_PATTERNED)
+
+
+@pytest.mark.parametrize("place", sorted(_PATTERNED))
+def test_trailing_newline_is_not_accepted(tmp_path, place):
+    """Python's ``$`` matches before a final newline: "en\\n" passed the schema and
+    became xml:lang="en&#10;"."""
+    seed = _seed(tmp_path, text="Sergei Kirov spoke.\n")
+    side = seed.with_suffix(".json")
+    side.write_text(json.dumps(_sidecar_with(place, _PATTERNED[place])), encoding="utf-8")
+    assert run("convert", seed).exit_code == 0  # the value itself is fine
+    side.write_text(json.dumps(_sidecar_with(place, _PATTERNED[place] + "\n")),
+                    encoding="utf-8")
+    _one_line_error(run("convert", seed), f"{side}:1: $.{place[0]}")
+    assert "does not match" in run("convert", seed).stderr

@@ -32,7 +32,7 @@ def _run(*args, cwd=None):
 # Runs of characters that overlapping quantifiers used to rescan from every position: figures
 # (the amounts of a list of accounts), figures and points ("1.1.1."), initials ("I.I.I."),
 # and other classes the patterns of passes/, dates.py and entity_rules.py share.
-ADVERSARIAL = ["1", "1.", "1,", "1 ", "I.", "I. ", "A. ", "Aa ", "AA ", "a.", ". ", "- ", "(1) ",
+ADVERSARIAL = ["1", "1.", "1,", "1 ", "A", "I.", "I. ", "A. ", "Aa ", "AA ", "a.", ". ", "- ", "(1) ",
                "Mr. ", "Co. ", "Aa & ", "Aa, ", "March 3, ", "in 1927 ", "£1 ", "“a ", "'"]
 
 

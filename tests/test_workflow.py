@@ -2,6 +2,7 @@
 validation that confirms success, names the element's id and is fast for tei_all by
 pruning, and the usage checks of export and convert."""
 import json
+import re
 from pathlib import Path
 
 from lxml import etree
@@ -64,11 +65,38 @@ def test_validate_confirms_success_and_quiet_prints_nothing(runner):
 def test_validate_names_the_xml_id(runner, tmp_path):
     good = (ROOT / "tei" / "mastering-bolshevism.xml").read_text(encoding="utf-8")
     bad = tmp_path / "bad.xml"
-    bad.write_text(good.replace('<p xml:id="s3.p8">', '<p xml:id="s3.p8"><blink/>', 1),
-                   encoding="utf-8")
+    broken = re.sub(r'(<p xml:id="s3\.p8"[^>]*>)', r"\1<blink/>", good, count=1)
+    assert broken != good
+    bad.write_text(broken, encoding="utf-8")
     res = runner.invoke(main, ["validate", str(bad)])
     assert res.exit_code == 1
-    assert "element <blink> not allowed in <p>" in res.stdout and "(in s3.p8)" in res.stdout
+    assert "element <blink> not allowed in <p>" in res.stdout
+    # The converter recorded where the paragraph begins in the text: that line is named.
+    line = next(n for n, text in enumerate(SEED.read_text(encoding="utf-8").splitlines(), 1)
+                if text.startswith(_first_words(good, "s3.p8")))
+    assert f"(in s3.p8, from {SEED.name} line {line})" in res.stdout
+
+
+def _first_words(tei: str, xml_id: str) -> str:
+    el = etree.fromstring(tei.encode("utf-8")).xpath(f"//*[@xml:id='{xml_id}']")[0]
+    return " ".join("".join(el.itertext()).split()[:4])
+
+
+def test_converted_elements_record_their_source_line(runner, tmp_path):
+    tree, entries, _ = _convert_with_report(runner, tmp_path)
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    recorded = [el for el in tree.iter() if el.get("source")]
+    assert recorded and all(el.get(XML_ID) for el in recorded)
+    for el in recorded:
+        name, _, pos = el.get("source").partition("#line=")
+        assert name == SEED.name
+        first = "".join(el.itertext()).split()[:1]
+        if first:  # the element's first word stands on that line
+            assert first[0] in lines[int(pos)], (el.get(XML_ID), lines[int(pos)])
+    by_id = {el.get(XML_ID): int(el.get("source").split("=")[1]) + 1 for el in recorded}
+    for e in entries:  # the report and the TEI agree on where an element begins
+        if e["xml_id"] in by_id and e["element"] in ("list", "quote", "p"):
+            assert by_id[e["xml_id"]] <= e["line"]
 
 
 def test_tei_all_pruned_to_the_names_of_a_small_file(runner, tmp_path):

@@ -11,16 +11,16 @@ from __future__ import annotations
 import re
 
 from converter.model import Block, Document, Reporter, Span, attrs_of, map_blocks
+from converter.passes.cues.text import roman_value
 
 _MARKER = re.compile(r"(?:(?<=[\s:;,.—–])|^)\((?P<v>\d{1,2}|[a-z]|[ivx]{1,5})\)(?=\s+\S)")
-_ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
 
 
 def _value(v: str, style: str) -> int | None:
     if style == "digit":
         return int(v) if v.isdigit() else None
     if style == "roman":
-        return _ROMAN.index(v) + 1 if v in _ROMAN else None
+        return roman_value(v, most=12)
     return ord(v) - ord("a") + 1 if len(v) == 1 and v.isalpha() else None
 
 

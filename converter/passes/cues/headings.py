@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 
 from converter.model import Block
-from converter.passes.cues.text import (SMALL_WORDS, ends_sentence, is_roman, is_shouting,
-                                        is_titlecased, mostly_capitals, words)
+from converter.passes.cues.text import (MONTH, SMALL_WORDS, ends_sentence, is_roman,
+                                        is_shouting, is_titlecased, mostly_capitals, words)
 
 _NUMBERED = re.compile(r"^(?P<n>\d{1,3}|[IVXLC]{1,7})\s*[:.]\s+(?P<title>\S.*)$")
 _NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve first second "
@@ -36,9 +36,8 @@ _BOOK_PART = re.compile(r"^(?:APPENDIX|Appendix|INTRODUCTION|Introduction|PREFAC
                         r"POSTSCRIPT|Postscript|CONCLUSION|EPILOGUE|Epilogue|PROLOGUE|Prologue|"
                         r"CONTENTS|Contents)\b[.:]?(?:\s+(?P<title>[A-Z].*))?$")
 _SECTION_KW = ("section", "sect.", "§")
-_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+[\d•]{1,2}"
-                    r"|\b\d{1,2}(?:st|nd|rd|th|d)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
-                    r"nov|dec)", re.I)
+_MONTH = re.compile(r"\b" + MONTH + r"\s+[\d•]{1,2}|\b\d{1,2}(?:st|nd|rd|th|d)?\s+" + MONTH,
+                    re.I)
 _SESSION_DAY = re.compile(r"^(?:die\s+\w+|monday|tuesday|wednesday|thursday|friday|saturday|"
                           r"sunday)\b", re.I)
 _IMPRINT = re.compile(r"\bprinted\b|\bsold\b|\bpublished by\b", re.I)

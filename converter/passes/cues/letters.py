@@ -6,14 +6,13 @@ from __future__ import annotations
 import re
 
 from converter.model import Block, Node
-from converter.passes.cues.text import words
+from converter.passes.cues.text import MONTH, words
 
 SALUTE = re.compile(r"^(?:my\s+)?(?:dear\s+)?(?:sir|sirs|madam|gentlemen|my lords?|brethren|"
                     r"mr\.? speaker|friends(?: and fellow[- ]\w+)?)(?:\s+of the\s.{0,50})?[,:!.]?$",
                     re.I)
-_MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
-DATE_LINE = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th|d)?,?\s+" + _MONTH + r"|" + _MONTH +
-                       r"\s+\d{1,2}(?:st|nd|rd|th|d)?)\b.*\b1[5-9]\d\d\b|^" + _MONTH +
+DATE_LINE = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th|d)?,?\s+" + MONTH + r"|" + MONTH +
+                       r"\s+\d{1,2}(?:st|nd|rd|th|d)?)\b.*\b1[5-9]\d\d\b|^" + MONTH +
                        r",?\s+1[5-9]\d\d\.?$", re.I)
 _PLACE_LINE = re.compile(r"^[A-Z][\w'’.-]*(?:[ ,]+[A-Z][\w'’.-]*){0,3}\s*[,>]$")
 CLOSE = re.compile(r"^(?:i am\b|i have the hono|we are\b|we have the hono|your (?:most|very|"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from converter.model import Block
-from converter.passes.cues.text import ORDINALS
+from converter.passes.cues.text import ORDINALS, roman_value
 
 LABEL = re.compile(r"^(?:\((?P<a>\d{1,3}|[a-z]|[ivxlc]{1,6}|[IVXLC]{1,6})\)|"
                    r"(?P<b>\d{1,3}|[a-zA-Z]|[ivxlc]{1,6}|[IVXLC]{1,6})[.)]|(?P<c>[*•·–-]))\s+(?=\S)")
@@ -21,10 +21,6 @@ def label_of(line: str) -> tuple[int, str] | None:
     return len(m.group(0)), value
 
 
-_ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii",
-           "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"]
-
-
 def counts_on(labels: list[str]) -> bool:
     """True when the labels go 1, 2, 3 … (digits, letters or roman numerals, any start)."""
     for style in ("digit", "roman", "alpha"):
@@ -33,8 +29,8 @@ def counts_on(labels: list[str]) -> bool:
             low = lab.lower()
             if style == "digit" and lab.isdigit():
                 vals.append(int(lab))
-            elif style == "roman" and low in _ROMANS:
-                vals.append(_ROMANS.index(low) + 1)
+            elif style == "roman" and roman_value(low) is not None:
+                vals.append(roman_value(low))
             elif style == "alpha" and len(lab) == 1 and lab.isalpha():
                 vals.append(ord(low))
             else:

@@ -17,6 +17,8 @@ SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for
                "upon", "into", "as", "&", "c", "is", "are", "be", "et", "du", "des"}
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
             "ninth", "tenth", "eleventh", "twelfth")
+# A month's name or abbreviation ("Sept.", "March"); compile with re.I.
+MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _ROMAN = re.compile(r"^(?=[IVXLC])M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
 
 
@@ -58,6 +60,16 @@ def mostly_capitals(text: str) -> bool:
     if big and len(caps) * 4 >= len(big) * 3:  # "THOUGHTS, on the present STATE of AMERICA"
         return True
     return bool(big) and len(caps) * 2 >= len(big) and is_titlecased(text)
+
+
+# Lower-case roman numerals in order, for labels that count on ("(i) (ii)", "iv. v. vi.").
+ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii",
+          "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx")
+
+
+def roman_value(token: str, most: int = 20) -> int | None:
+    """The value of a lower-case roman numeral label up to ``most`` ("iv" -> 4), or None."""
+    return ROMANS.index(token) + 1 if token in ROMANS[:most] else None
 
 
 def is_roman(token: str) -> bool:
