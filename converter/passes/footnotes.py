@@ -30,6 +30,9 @@ _OPENER = re.compile(r"(\[[0-9]{1,3}\]|\{[0-9]{1,3}\}|\((?:[0-9]{1,2}|\*{1,3}|[�
 _MARKER = re.compile(r"\[(?:Footnote\s+)?[0-9]{1,3}\]|\{[0-9]{1,3}\}|"
                      r"(?<=[^\s(\[{])(?:\((?:[0-9]{1,2}|\*{1,3}|[†‡§])\)|\*{1,3}(?![\w*])|[†‡§])")
 _WORDS = re.compile(r"[^\W_]{2,}")
+# "[Transcriber's note: …]", "[Redactor's Note: …]": the e-text makers' own notes.
+_TRANSCRIBER = re.compile(r"\[(?:transcriber|redactor|editor|updater|producer|scanner)['’]?s?\s+"
+                          r"notes?\s*[:.]", re.I)
 _MAX_PARTS = 20
 _SYMBOL_REACH = 3
 _NOTES_HEAD = re.compile(r"^(?:foot-?|end-?|author's |the author's )?notes?\s*[.:]?$", re.I)
@@ -80,6 +83,21 @@ class _Anchors:
         return None
 
 
+def _transcriber_note(blocks: list, i: int) -> tuple[int, list] | None:
+    """(last block index, paragraphs) of a bracketed note of the e-text's makers that
+    opens at ``blocks[i]`` ("[Transcriber's note: …]", over blocks until the bracket
+    closes); its label stays in its text, only the brackets go."""
+    if not _TRANSCRIBER.match(blocks[i].text):
+        return None
+    j = _explicit_end(blocks, i)
+    if j is None:
+        return None
+    parts = [_rebase(blocks[i], 1)] + list(blocks[i + 1:j + 1])
+    last = parts[-1]
+    parts[-1] = _rebase(last, 0, len(last.text.rstrip()) - 1)
+    return j, parts
+
+
 def _note_of(blocks: list, i: int, anchors: _Anchors, here: int) -> tuple[int, str, list, str] | None:
     """(last block index, key, note paragraphs, cert) when ``blocks[i]`` opens a note;
     ``here`` is its place in the output, where the anchors' places are counted."""
@@ -116,6 +134,16 @@ def footnotes(doc: Document) -> Document:
     i = 0
     while i < len(body):
         blk = body[i]
+        made = _transcriber_note(body, i) if isinstance(blk, Block) and blk.kind == "p" else None
+        if made is not None:
+            last, parts = made
+            attrs = {"type": "transcriber", "cert": "high"}
+            out.append(Block("note", parts[0].text, blk.line, parts[0].spans, attrs, blk.lines)
+                       if len(parts) == 1 else
+                       Node("note", [p.with_(kind="p", attrs={}) for p in parts], blk.line, attrs))
+            report.infer(blk.line, "transcriber's note", "high", parts[0].text[:60])
+            i = last + 1
+            continue
         found = _note_of(body, i, anchors, len(out)) if isinstance(blk, Block) and blk.kind == "p" else None
         if found is None:
             if isinstance(blk, Block) and blk.kind == "p":
