@@ -67,7 +67,8 @@ ORG_WORDS = _words(
     "Commissariat Soviet Army Navy Guard Police Press Times Tribune Herald Gazette "
     "Journal Federation International Conference Syndicate Cooperative Co-operative School "
     "Hospital Orphanage Mission Lodge Guild Chamber Cabinet Presidium "
-    "Politburo Comintern Bloc Opposition Group Centre Center Secretariat")
+    "Politburo Comintern Bloc Opposition Group Centre Center Secretariat Knights Laundry "
+    "Manufactory")
 # Street words make an address a place ("230 West Twelfth street", "Ogden avenue").
 STREET_WORDS = _words("street Street st. St. avenue Avenue ave. Ave. road Road lane Lane "
                       "place Place court Court square Square boulevard Boulevard park Park "
