@@ -101,15 +101,21 @@ def _initials(probe: str, common: frozenset) -> list[Candidate]:
     return out
 
 
+_NEWSPAPER = re.compile(r"\s+(?:Daily\s+|Evening\s+|Weekly\s+)?(?:Times|Tribune|Herald|Gazette"
+                        r"|Journal|Post|Courier|Chronicle|Advertiser|Inquirer|Register|Sun"
+                        r"|Mercury|Intelligencer)\b")
+
+
 def _places(probe: str, common: frozenset) -> list[Candidate]:
     """Gazetteer places, through the guards: an everyday word ("China", "Reading") or a
     single word of the big list is no place at the start of a sentence, and an everyday
-    word is none where the text also writes it in lower case."""
+    word is none where the text also writes it in lower case. A place opening a
+    newspaper's title ("Chicago Times", "New York Tribune") is part of the title."""
     out = []
     for hit, _depth in GAZETTEER.find(probe):
         word = probe[hit.start:hit.end]
         how = hit.payload[0]
-        if how and sentence_initial(probe, hit.start):
+        if how and sentence_initial(probe, hit.start) or _NEWSPAPER.match(probe, hit.end):
             continue
         if how == "common" and word.lower() in common:
             continue

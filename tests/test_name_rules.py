@@ -66,6 +66,12 @@ def test_guards_keep_common_words_out(text, not_name):
     assert not [n for n, _ in found(text) if not_name in n.split()]
 
 
+def test_place_opening_a_newspaper_title_is_no_place():
+    names = found("an article in the Chicago Times said so, and Chicago women read it")
+    assert [n for n, k in names if k == "placeName"] == ["Chicago"]
+    assert names.count(("Chicago", "placeName")) == 1
+
+
 def test_possessive_stays_outside_the_name():
     assert ("Tom Cordery", "persName") in found("It was Tom Cordery's dog that barked.")
 
