@@ -47,6 +47,11 @@ def test_rule_finds_the_whole_name(text, name, kind):
     assert (name, kind) in found(text)
 
 
+def test_pet_name_alone_is_a_person_unless_the_text_uses_the_word():
+    assert ("Rosy", "persName") in found("She told Rosy to give me one of them.")
+    assert not found("She told Rosy to give me one of the rosy apples.")
+
+
 def test_plural_title_names_each_of_a_list():
     text = "the report of Comrades Mirzoyan, Vainov and Kabakov was heard"
     people = [n for n, k in found(text) if k == "persName"]
