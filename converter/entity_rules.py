@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from converter import lexicon
+from converter import lexicon, org_rules
 from converter.matcher import Matcher
+from converter.name_cues import (INIT, NW, Candidate, bad_word,  # noqa: F401 (re-exported)
+                                 sentence_initial)
 
-# A capitalised name word ("Stein", "DeWolf", "O'Brien", "Smith-Jones"), not all capitals.
-NW = r"(?:O[’']|Mc|Mac)?[A-Z][a-zà-ÿ]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"
-INIT = r"[A-Z]\.\s?"
 _HON = "|".join(sorted((re.escape(h) for h in lexicon.HONORIFICS), key=len, reverse=True))
 _ROLE = re.compile(r"(?<![\w.])(?P<role>(?:" + _HON + r")(?:\s+(?:" + _HON + r"))?)(?![\w])\s+"
                    r"(?P<name>(?:" + INIT + r")*" + NW + r"(?:\s+(?:" + INIT + r")*" + NW + r"){0,2})")
@@ -40,17 +39,6 @@ _STREET = re.compile(r"(?<![\w])(?:\d+(?:\s+(?:and|to)\s+\d+)?\s+)?(?:(?:North|S
 _NOT_STREET = {"The", "A", "An", "This", "That", "These", "Those", "Our", "Your", "My", "His",
                "Her", "Their", "Its", "Which", "What", "Every", "Each", "No", "Any", "Some",
                "Another", "One", "In", "On", "At", "Of", "To", "From", "By", "With"}
-_LOWER_ORG = r"(?:company|union|league|society|agency|council|exchange|bank|party|association)"
-# Neither initials nor capitals may start inside a run of them ("I.I.I.…", "AAAA…1"): every
-# later start would rescan the run, quadratic in its length, and a match from there is
-# found from the first.
-_ORG_SEQ = re.compile(r"(?:(?<!\b[A-Z]\.)(?<!\b[A-Z]\.\s)(?:" + INIT + r")+)?"
-                      r"(?:" + NW + r"|(?<![A-Z])[A-Z]{2,}\b)(?:(?:\s+(?:of|of\s+the|for|&"
-                      r"|de)\s+|\s+|[’']s\s+|,\s+(?=[A-Z]\w+(?:,\s+[A-Z]\w+){0,4}\s+&))(?:Co\.|Bros\.|"
-                      + NW + r"|[A-Z]{2,}\b|&))*(?:\s+" + _LOWER_ORG + r"(?![\w-]))?")
-# "Messrs. Hart, Abt & Marx": a firm named after its partners.
-_MESSRS = re.compile(r"(?<![\w.])Messrs\.?\s+" + NW + r"(?:,\s+" + NW + r")*(?:\s+(?:&|and)\s+(?:Co\."
-                     r"|" + NW + r"))?")
 _PLACE_NAME = re.compile(r"(?<![\w.])(?:" + INIT + r"|" + NW + r"\s+(?:" + NW + r"\s+)?)(?:"
                          + "|".join(sorted(lexicon.PLACE_WORDS)) + r")(?![\w’'-])")
 # "State of Illinois", "County of Cook", "Cook County", "Kansas City", "Parish of St. James".
@@ -58,25 +46,8 @@ _ADMIN = r"(?:State|County|City|Town|Township|District|Territory|Parish|Province
 _ADMIN_PLACE = re.compile(r"(?<![\w.])(?:" + _ADMIN + r"\s+of\s+(?P<of>(?:St\.\s)?" + NW + r"(?:\s+"
                           + NW + r")?)|(?P<pre>(?:St\.\s)?" + NW + r"(?:\s+" + NW + r")?)\s+(?:County"
                           r"|City|Parish|Township))(?![\w’'-])")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"’”)]*\s+|[“\"‘(]\s*|\n\s*)$")
 # Gazetteer places that are also ordinary words: never at the start of a sentence.
 _PLACE_WORDS = {"Reading", "Bath", "Turkey", "China", "Georgia", "Kent", "Order"}
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A name found by a rule; ``role`` is the title's end offset for a ``roleName``."""
-
-    start: int
-    end: int
-    type: str  # person / place / org
-    cert: str
-    role: tuple | None = None
-
-
-def sentence_initial(text: str, at: int) -> bool:
-    """True when ``text[at]`` starts a sentence (or the block)."""
-    return bool(_SENTENCE_START.search(text[max(0, at - 4):at])) or at == 0
 
 
 def is_caps(text: str) -> bool:
@@ -109,79 +80,13 @@ def _gazetteer() -> Matcher:
 GAZETTEER = _gazetteer()
 
 
-def _bad_word(w: str) -> bool:
-    return w in lexicon.NOT_NAMES or w in lexicon.ORG_WORDS
-
-
-def _is_org_word(w: str) -> bool:
-    return w in lexicon.ORG_WORDS or w.rstrip(".") in lexicon.ORG_WORDS
-
-
-def _org_words(words) -> tuple[list, list]:
-    names = [w for _, _, w in words]
-    orgw = [w for w in names if _is_org_word(w) or w in _LOWER_ORG]
-    others = [w for w in names if w not in orgw and w[:1].isupper() and not _bad_word(w)]
-    return orgw, others
-
-
-def _orgs(text: str, common: frozenset):
-    for m in _ORG_SEQ.finditer(text):
-        words = [(w.start() + m.start(), w.end() + m.start(), w.group())
-                 for w in re.finditer(r"[\w.&’'-]+", m.group())]
-        # A weekday, a month or a preposition inside ends the name: keep the part with the
-        # organisation word ("Chicago Times" in "Chicago Times Sunday Morning").
-        parts, cur = [], []
-        for w in words:
-            if w[2] in lexicon.NOT_NAMES and not _is_org_word(w[2]):
-                parts.append(cur)
-                cur = []
-            else:
-                cur.append(w)
-        parts.append(cur)
-        for words in parts:
-            yield from _org(text, words, common)
-
-
-def _org(text: str, words, common: frozenset):
-    # Leading articles and titles are not part of it, nor is a sentence-initial word that
-    # the text also uses in lower case ("Several Red Army corps"), nor one before a lone
-    # organisation word ("Yesterday Congress").
-    while words and (words[0][2] in ("&",) or words[0][2] in lexicon.HONORIFICS
-                     or sentence_initial(text, words[0][0]) and not _is_org_word(words[0][2])
-                     and (len(words) <= 2 or words[0][2].lower() in common)):
-        words = words[1:]
-    # It ends with its organisation word, unless "of ..." names whose it is ("Bank of
-    # England"): "Party Bolsheviks" is no organisation.
-    last_org = max((i for i, w in enumerate(words) if _is_org_word(w[2]) or w[2] in _LOWER_ORG),
-                   default=-1)
-    if last_org >= 0 and not any(w[2] == "of" for w in words[last_org + 1:]):
-        words = words[:last_org + 1]
-    while words and words[-1][2] in ("of", "the", "for", "&", "de"):
-        words = words[:-1]
-    # "Acts of Parliament", "Liberty of the Press": a common noun (the text also writes it
-    # in lower case) before "of" is not part of a name.
-    while len(words) > 2 and words[1][2] == "of" and words[0][2].lower() in common:
-        words = words[3:] if words[2][2] == "the" else words[2:]
-    orgw, others = _org_words(words)
-    if not (orgw and others):
-        return
-    # "Office of the Western Lace Co.": the head noun before "of" is not part of the name
-    # when what follows is an organisation name by itself.
-    if len(words) > 3 and words[1][2] == "of":
-        rest = words[3:] if words[2][2] == "the" else words[2:]
-        r_org, r_others = _org_words(rest)
-        if r_org and r_others:
-            words = rest
-    yield Candidate(words[0][0], words[-1][1], "org", "medium")
-
-
 def _first_name(probe: str, m: re.Match, common: frozenset) -> bool:
     """Whether the word before initials belongs to the name ("Charles" in "Charles L.
     Hutchinson"; not "Yesterday" or a title)."""
     first = m.group("first")
     if first in lexicon.GIVEN_NAMES:
         return True
-    return not (_bad_word(first) or first in lexicon.HONORIFICS or first in lexicon.TITLE_WORDS
+    return not (bad_word(first) or first in lexicon.HONORIFICS or first in lexicon.TITLE_WORDS
                 or first in lexicon.GAZETTEER or first.lower() in common
                 or sentence_initial(probe, m.start()))
 
@@ -189,22 +94,28 @@ def _first_name(probe: str, m: re.Match, common: frozenset) -> bool:
 def _initials(probe: str, common: frozenset) -> list[Candidate]:
     out = []
     for m in _INITIALS.finditer(probe):
-        if _bad_word(m.group().split()[-1]):
+        if bad_word(m.group().split()[-1]):
             continue
         start = m.start() if m.group("first") and _first_name(probe, m, common) else m.start("ini")
         out.append(Candidate(start, m.end(), "person", "medium"))
     return out
 
 
+_NEWSPAPER = re.compile(r"\s+(?:Daily\s+|Evening\s+|Weekly\s+)?(?:Times|Tribune|Herald|Gazette"
+                        r"|Journal|Post|Courier|Chronicle|Advertiser|Inquirer|Register|Sun"
+                        r"|Mercury|Intelligencer)\b")
+
+
 def _places(probe: str, common: frozenset) -> list[Candidate]:
     """Gazetteer places, through the guards: an everyday word ("China", "Reading") or a
     single word of the big list is no place at the start of a sentence, and an everyday
-    word is none where the text also writes it in lower case."""
+    word is none where the text also writes it in lower case. A place opening a
+    newspaper's title ("Chicago Times", "New York Tribune") is part of the title."""
     out = []
     for hit, _depth in GAZETTEER.find(probe):
         word = probe[hit.start:hit.end]
         how = hit.payload[0]
-        if how and sentence_initial(probe, hit.start):
+        if how and sentence_initial(probe, hit.start) or _NEWSPAPER.match(probe, hit.end):
             continue
         if how == "common" and word.lower() in common:
             continue
@@ -216,7 +127,7 @@ def _admin_places(probe: str, common: frozenset) -> list[Candidate]:
     out = []
     for m in _ADMIN_PLACE.finditer(probe):
         words = (m.group("of") or m.group("pre")).split()
-        if any(_bad_word(w) or w.lower() in common or w in lexicon.HONORIFICS for w in words):
+        if any(bad_word(w) or w.lower() in common or w in lexicon.HONORIFICS for w in words):
             continue
         if m.group("pre") and sentence_initial(probe, m.start()) and len(words) == 1 \
                 and words[0] not in lexicon.GAZETTEER:
@@ -248,7 +159,7 @@ def _roles(probe: str) -> list[Candidate]:
     out = []
     for m in _ROLE.finditer(probe):
         name = m.group("name").split()
-        if any(_bad_word(w) or w in lexicon.TITLE_WORDS for w in name if not w.endswith(".")):
+        if any(bad_word(w) or w in lexicon.TITLE_WORDS for w in name if not w.endswith(".")):
             continue
         if m.group("role") in lexicon.WEAK_HONORIFICS and sentence_initial(probe, m.start()):
             continue
@@ -259,7 +170,7 @@ def _roles(probe: str) -> list[Candidate]:
         out.append(Candidate(m.start("name"), m.end(), "person", "medium"))
         at = m.end()
         while (nxt := _NEXT_NAME.match(probe, at)) and not any(
-                _bad_word(w) for w in nxt.group("name").split()):
+                bad_word(w) for w in nxt.group("name").split()):
             out.append(Candidate(nxt.start("name"), nxt.end(), "person", "medium"))
             at = nxt.end()
     return out
@@ -274,7 +185,7 @@ def _given(probe: str, common: frozenset) -> tuple[list[Candidate], list[Candida
         if m.group("given") not in lexicon.GIVEN_NAMES:
             continue
         rest = m.group("rest").split()
-        while rest and not re.fullmatch(_REGNAL, m.group("rest")) and (_bad_word(rest[-1]) or rest[-1] in lexicon.STREET_WORDS
+        while rest and not re.fullmatch(_REGNAL, m.group("rest")) and (bad_word(rest[-1]) or rest[-1] in lexicon.STREET_WORDS
                         or rest[-1].endswith(".")):
             rest.pop()
         if rest:
@@ -295,9 +206,7 @@ def find(text: str, common: frozenset = frozenset()) -> list[Candidate]:
     probe = text.replace("ſ", "s")
     if is_headline(probe):
         return _trusted(probe, common)
-    out: list[Candidate] = list(_orgs(probe, common))
-    for m in _MESSRS.finditer(probe):
-        out.append(Candidate(m.start(), m.end(), "org", "medium"))
+    out: list[Candidate] = org_rules.find(probe, common)
     for m in _STREET.finditer(probe):
         if m.group().split()[0] not in _NOT_STREET:
             out.append(Candidate(m.start(), m.end(), "place", "medium"))

@@ -56,7 +56,11 @@ OLD_GIVEN_NAMES = _words(
     "Ivan Mikhail Grigory Lev Nikita Andrei Yakov Felix Leonid Anastas Georgi Dmitri "
     "Paris Elias Elijah Hiram Ezra Silas Levi Abner Asa Eli Cyrus Alonzo Obadiah Zebulon "
     "Lemuel Ebenezer Jedediah Reuben Gideon Erastus Thaddeus Horace Lucius Rufus Orson "
-    "Mehitable Lavinia Lucretia Prudence Abigail Keziah Tabitha Jerusha Sophronia Almira")
+    "Mehitable Lavinia Lucretia Prudence Abigail Keziah Tabitha Jerusha Sophronia Almira "
+    # the pet forms 19th-century prose calls people by
+    "Rosy Rosie Josie Tilly Tillie Milly Millie Nelly Katy Patsy Becky Hetty Lotty Sukey "
+    "Biddy Sadie Nettie Effie Addie Mattie Lettie Gussie Winnie Tessie Jemmy Jamie Davy "
+    "Neddy Bobby Billy Tommy Jacky Harriot Kitty")
 
 # Words that make a capitalised sequence an organisation ("Western Lace Manufacturing Co.").
 ORG_WORDS = _words(
@@ -67,7 +71,8 @@ ORG_WORDS = _words(
     "Commissariat Soviet Army Navy Guard Police Press Times Tribune Herald Gazette "
     "Journal Federation International Conference Syndicate Cooperative Co-operative School "
     "Hospital Orphanage Mission Lodge Guild Chamber Cabinet Presidium "
-    "Politburo Comintern Bloc Opposition Group Centre Center Secretariat")
+    "Politburo Comintern Bloc Opposition Group Centre Center Secretariat Knights Laundry "
+    "Manufactory")
 # Street words make an address a place ("230 West Twelfth street", "Ogden avenue").
 STREET_WORDS = _words("street Street st. St. avenue Avenue ave. Ave. road Road lane Lane "
                       "place Place court Court square Square boulevard Boulevard park Park "

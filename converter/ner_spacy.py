@@ -19,7 +19,8 @@ DEFAULT_MODEL = "en_core_web_sm"
 RESP_ID = "ner-spacy"
 # spaCy labels (OntoNotes and the small WikiNER set) -> our entity types.
 _LEAD = re.compile(r"(?:[\s\"'“‘(]|[Tt]he\s+)+")
-_TAIL = re.compile(r"(?:[’']s|[\s\"'”’),.;:])+$")
+# Never from inside a run of these: each later start would rescan the run (quadratic).
+_TAIL = re.compile(r"(?<![\s\"'”’),.;:])(?:[’']s|[\s\"'”’),.;:])+$")
 LABELS = {"PERSON": "person", "PER": "person", "GPE": "place", "LOC": "place",
           "FAC": "place", "ORG": "org"}
 

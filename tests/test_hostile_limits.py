@@ -105,6 +105,7 @@ def test_input_error_has_no_traceback_even_with_debug(tmp_path):
     assert res.stderr.splitlines()[0] == f"{bad}:1:4: not valid utf-8: byte 0xe9 at offset 3"
 
 
+@pytest.mark.slow  # validates 3000 errors in a subprocess
 def test_closed_pipe_is_not_an_error_message(tmp_path):
     """`tei-edition validate big.xml | head -1`: no 'internal error' when head stops reading."""
     import subprocess

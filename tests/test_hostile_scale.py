@@ -118,3 +118,37 @@ def test_export_of_many_non_ascii_ids(tmp_path):
     assert len(index_ids) == 8000
     # Injective: no id needed a number to tell it from another.
     assert not [i for i in index_ids if re.search(r"-\d{1,4}$", i)]
+
+
+# Every module-level pattern of the converter, run over one long adversarial run: a pattern
+# that restarts a scan from each position shows as minutes here (milliseconds otherwise).
+_SCAN = r"""
+import importlib, pkgutil, re, sys
+import converter
+unit, size = sys.argv[1], int(sys.argv[2])
+text = unit * (size // len(unit)) + sys.argv[3]
+for mod in pkgutil.walk_packages(converter.__path__, "converter."):
+    try:
+        module = importlib.import_module(mod.name)
+    except ImportError:  # an optional extra (spaCy, Dask)
+        continue
+    for name, value in sorted(vars(module).items()):
+        if isinstance(value, re.Pattern):
+            print(mod.name, name, flush=True)
+            subject = text.encode() if isinstance(value.pattern, bytes) else text
+            for _ in value.finditer(subject):
+                pass
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("unit", ADVERSARIAL + ["a", "I", "1\n", "A\n"])
+@pytest.mark.parametrize("tail", ["x", "1"])
+def test_every_pattern_is_linear_on_a_long_run(unit, tail):
+    try:
+        res = subprocess.run([sys.executable, "-c", _SCAN, unit, "200000", tail],
+                             capture_output=True, text=True, timeout=120)
+    except subprocess.TimeoutExpired as err:
+        last = (err.stdout or b"").decode().strip().splitlines()[-1:]
+        pytest.fail(f"a pattern did not finish on {unit!r} * n + {tail!r}: {last}")
+    assert res.returncode == 0, res.stderr[-2000:]

@@ -47,6 +47,11 @@ def test_rule_finds_the_whole_name(text, name, kind):
     assert (name, kind) in found(text)
 
 
+def test_pet_name_alone_is_a_person_unless_the_text_uses_the_word():
+    assert ("Rosy", "persName") in found("She told Rosy to give me one of them.")
+    assert not found("She told Rosy to give me one of the rosy apples.")
+
+
 def test_plural_title_names_each_of_a_list():
     text = "the report of Comrades Mirzoyan, Vainov and Kabakov was heard"
     people = [n for n, k in found(text) if k == "persName"]
@@ -64,6 +69,12 @@ def test_plural_title_names_each_of_a_list():
 ])
 def test_guards_keep_common_words_out(text, not_name):
     assert not [n for n, _ in found(text) if not_name in n.split()]
+
+
+def test_place_opening_a_newspaper_title_is_no_place():
+    names = found("an article in the Chicago Times said so, and Chicago women read it")
+    assert [n for n, k in names if k == "placeName"] == ["Chicago"]
+    assert names.count(("Chicago", "placeName")) == 1
 
 
 def test_possessive_stays_outside_the_name():
@@ -99,3 +110,26 @@ def test_convert_marks_names_in_the_tei(tmp_path):
     assert {("persName", "Charles L. Hutchinson", None), ("placeName", "Cook County", None),
             ("placeName", "State of Illinois", None), ("placeName", "Sacramento", None),
             ("date", "14th day of July AD 1862", "1862-07-14")} <= got
+
+
+@pytest.mark.parametrize("text,org", [
+    ("I worked at Stein's, on Market street, all summer.", "Stein's"),
+    ("Then we went to Ellinger's and made cloaks.", "Ellinger's"),
+    ("I applied at Rosenthal & Co.'s and Rosenberg Bros. that day.", "Rosenthal & Co.'s"),
+    ("the girls at Brougham's packing house said so", "Brougham's packing house"),
+    ("members of the Knights of Labor met on Sunday", "Knights of Labor"),
+    ("she washed shirts at the Doremus laundry for a week", "Doremus laundry"),
+    ("the notes of the Bank of England were refused", "Bank of England"),
+])
+def test_firms_and_institutions(text, org):
+    assert (org, "orgName") in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Tom's house is at the end of the road and he went to John's place.",
+    "He went to Mary's and sat down.",          # a given name's possessive: a home
+    "the Negro church of the South",            # a common noun after a name word
+    "The Committee met. Party members came.",    # a lone organisation word
+])
+def test_no_organisation_flood(text):
+    assert not [n for n, k in found(text) if k == "orgName"]

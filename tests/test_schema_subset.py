@@ -124,6 +124,7 @@ def _edit(data: bytes, edits) -> etree._ElementTree:
     return etree.ElementTree(root)
 
 
+@pytest.mark.slow  # 200 edited documents through tei_all
 @settings(max_examples=200, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow])
 @given(st.integers(0, max(len(BASES) - 1, 0)), st.lists(EDIT, min_size=1, max_size=2))

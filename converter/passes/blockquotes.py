@@ -15,7 +15,7 @@ import re
 
 from converter.model import Block, Document, Node, Reporter
 from converter.passes.cues.quotes import closes_at_end, is_whole_quotation, marks, opens_unclosed
-from converter.passes.cues.text import looks_like_signature, words
+from converter.passes.cues.text import OPEN_QUOTES, looks_like_signature, words
 
 MAX_PARAGRAPHS = 40
 MIN_WORDS = 25
@@ -101,7 +101,7 @@ def _quotations(items: list, report: Reporter) -> list:
             i += 2
             continue
         end = None
-        if isinstance(blk, Block) and blk.kind == "p" and blk.text[:1] in "“\"«„":
+        if isinstance(blk, Block) and blk.kind == "p" and blk.text[:1] in OPEN_QUOTES:
             end = _extent(body, i)
         if end is not None:
             colon, source = _introduced(out[-1] if out else None)

@@ -11,8 +11,10 @@ from converter.passes.cues.text import MONTH, words
 SALUTE = re.compile(r"^(?:my\s+)?(?:dear\s+)?(?:sir|sirs|madam|gentlemen|my lords?|brethren|"
                     r"mr\.? speaker|friends(?: and fellow[- ]\w+)?)(?:\s+of the\s.{0,50})?[,:!.]?$",
                     re.I)
+# The year follows within a dateline's length: an unbounded ".*" rescanned the rest of the
+# line from every date in it (quadratic on a long line of dates).
 DATE_LINE = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th|d)?,?\s+" + MONTH + r"|" + MONTH +
-                       r"\s+\d{1,2}(?:st|nd|rd|th|d)?)\b.*\b1[5-9]\d\d\b|^" + MONTH +
+                       r"\s+\d{1,2}(?:st|nd|rd|th|d)?)\b.{0,200}?\b1[5-9]\d\d\b|^" + MONTH +
                        r",?\s+1[5-9]\d\d\.?$", re.I)
 _PLACE_LINE = re.compile(r"^[A-Z][\w'’.-]*(?:[ ,]+[A-Z][\w'’.-]*){0,3}\s*[,>]$")
 CLOSE = re.compile(r"^(?:i am\b|i have the hono|we are\b|we have the hono|your (?:most|very|"

@@ -1,0 +1,34 @@
+"""The shared pieces of the name rules: what a name word and an initial look like, a
+rule's ``Candidate``, and the guards every rule uses (a sentence start, a word that is never
+a name by itself)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from converter import lexicon
+
+# A capitalised name word ("Stein", "DeWolf", "O'Brien", "Smith-Jones"), not all capitals.
+NW = r"(?:O[’']|Mc|Mac)?[A-Z][a-zà-ÿ]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"
+INIT = r"[A-Z]\.\s?"
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"’”)]*\s+|[“\"‘(]\s*|\n\s*)$")
+
+@dataclass(frozen=True)
+class Candidate:
+    """A name found by a rule; ``role`` is the title's end offset for a ``roleName``."""
+
+    start: int
+    end: int
+    type: str  # person / place / org
+    cert: str
+    role: tuple | None = None
+
+
+def sentence_initial(text: str, at: int) -> bool:
+    """True when ``text[at]`` starts a sentence (or the block)."""
+    return bool(_SENTENCE_START.search(text[max(0, at - 4):at])) or at == 0
+
+
+def bad_word(w: str) -> bool:
+    """A word that never makes a name by itself (an article, a month, an organisation word)."""
+    return w in lexicon.NOT_NAMES or w in lexicon.ORG_WORDS

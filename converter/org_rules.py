@@ -1,0 +1,118 @@
+"""Organisations found by rules: a capitalised sequence that ends with an organisation
+word ("Western Lace Manufacturing Co.", "Bank of England", "Woman's Protective agency"),
+a firm of partners ("Messrs. Hart, Abt & Marx"), a shop or factory called after its owner
+("at Stein's", "Brougham's packing house"). Precision first: no organisation flood in
+novels or speeches, so a lone organisation word or a common noun before "of" is none."""
+from __future__ import annotations
+
+import re
+
+from converter import lexicon
+from converter.name_cues import INIT, NW, Candidate, bad_word, sentence_initial
+
+_LOWER_ORG = (r"(?:company|union|league|society|agency|council|exchange|bank|party|association"
+              r"|laundry|factory|manufactory)")
+# Neither initials nor capitals may start inside a run of them ("I.I.I.…", "AAAA…1"): every
+# later start would rescan the run, quadratic in its length, and a match from there is
+# found from the first.
+_ORG_SEQ = re.compile(r"(?:(?<!\b[A-Z]\.)(?<!\b[A-Z]\.\s)(?:" + INIT + r")+)?"
+                      r"(?:" + NW + r"|(?<![A-Z])[A-Z]{2,}\b)(?:(?:\s+(?:of|of\s+the|for|&"
+                      r"|de)\s+|\s+|[’']s\s+|,\s+(?=[A-Z]\w+(?:,\s+[A-Z]\w+){0,4}\s+&))(?:Co\.|Bros\.|"
+                      + NW + r"|[A-Z]{2,}\b|&))*(?:\s+" + _LOWER_ORG + r"(?![\w-]))?")
+# "Messrs. Hart, Abt & Marx": a firm named after its partners.
+_MESSRS = re.compile(r"(?<![\w.])Messrs\.?\s+" + NW + r"(?:,\s+" + NW + r")*(?:\s+(?:&|and)\s+(?:Co\."
+                     r"|" + NW + r"))?")
+# (at most three initials: an unbounded run would be rescanned from every start in it)
+_OWNER = (r"(?:(?:Mr\.|Mrs\.)\s+)?(?:" + INIT + r"){0,3}" + NW + r"(?:\s+(?:" + INIT + r"){0,3}"
+          + NW + r")?")
+# A shop or works called after its owner: "Brougham's packing house", "Zimmerman's factory".
+_SHOP = re.compile(r"(?<![\w.])(?P<firm>" + _OWNER + r"[’']s\s+(?:(?:packing|tailor|coat|cloak|dry"
+                   r"\s+goods|paper\s+box)\s+)?(?:factory|manufactory|shop|store|laundry|mills?"
+                   r"|works|packing\s+house|establishment))(?![\w-])")
+# A business named by its owner's possessive alone, after a word of going or working
+# there: "at Stein's, on Market street", "worked for Ellinger's and".
+_AT_OWNER = re.compile(r"\b(?:at|for|from|in|into|to|left|quit)\s+(?P<firm>(?:" + INIT + r"){0,3}" + NW
+                       + r"(?:\s+" + NW + r")?[’']s)(?=\s*[,.;:)]|\s+(?:and|or|on|in|at|where"
+                       r"|when|but)\b)")
+# A firm's possessive used alone ("Rosenthal & Co.'s and Rosenberg Bros.") is the firm.
+_FIRM_POSS = re.compile(r"[’']s(?=\s*[,.;:)]|\s+(?:and|or|on|in|at|where|when|but)\b)")
+
+
+def _is_org_word(w: str) -> bool:
+    return w in lexicon.ORG_WORDS or w.rstrip(".") in lexicon.ORG_WORDS
+
+
+def _org_words(words) -> tuple[list, list]:
+    names = [w for _, _, w in words]
+    orgw = [w for w in names if _is_org_word(w) or w in _LOWER_ORG]
+    others = [w for w in names if w not in orgw and w[:1].isupper() and not bad_word(w)]
+    return orgw, others
+
+
+def _orgs(text: str, common: frozenset):
+    for m in _ORG_SEQ.finditer(text):
+        words = [(w.start() + m.start(), w.end() + m.start(), w.group())
+                 for w in re.finditer(r"[\w.&’'-]+", m.group())]
+        # A weekday, a month or a preposition inside ends the name: keep the part with the
+        # organisation word ("Chicago Times" in "Chicago Times Sunday Morning").
+        parts, cur = [], []
+        for w in words:
+            if w[2] in lexicon.NOT_NAMES and not _is_org_word(w[2]):
+                parts.append(cur)
+                cur = []
+            else:
+                cur.append(w)
+        parts.append(cur)
+        for words in parts:
+            yield from _org(text, words, common)
+
+
+def _org(text: str, words, common: frozenset):
+    # Leading articles and titles are not part of it, nor is a sentence-initial word that
+    # the text also uses in lower case ("Several Red Army corps"), nor one before a lone
+    # organisation word ("Yesterday Congress").
+    while words and (words[0][2] in ("&", "of", "the", "for", "de")
+                     or words[0][2] in lexicon.HONORIFICS
+                     or sentence_initial(text, words[0][0]) and not _is_org_word(words[0][2])
+                     and (len(words) <= 2 or words[0][2].lower() in common)):
+        words = words[1:]
+    # It ends with its organisation word, unless "of ..." names whose it is ("Bank of
+    # England"): "Party Bolsheviks" is no organisation.
+    last_org = max((i for i, w in enumerate(words) if _is_org_word(w[2]) or w[2] in _LOWER_ORG),
+                   default=-1)
+    if last_org >= 0 and not any(w[2] == "of" for w in words[last_org + 1:]):
+        words = words[:last_org + 1]
+    while words and words[-1][2] in ("of", "the", "for", "&", "de"):
+        words = words[:-1]
+    # "Acts of Parliament", "Liberty of the Press": a common noun (the text also writes it
+    # in lower case) before "of" is not part of a name.
+    while len(words) > 2 and words[1][2] == "of" and words[0][2].lower() in common:
+        words = words[3:] if words[2][2] == "the" else words[2:]
+    orgw, others = _org_words(words)
+    if not (orgw and others):
+        return
+    # "Office of the Western Lace Co.": the head noun before "of" is not part of the name
+    # when what follows is an organisation name by itself.
+    if len(words) > 3 and words[1][2] == "of":
+        rest = words[3:] if words[2][2] == "the" else words[2:]
+        r_org, r_others = _org_words(rest)
+        if r_org and r_others:
+            words = rest
+    yield Candidate(words[0][0], words[-1][1], "org", "medium")
+
+
+def find(text: str, common: frozenset = frozenset()) -> list[Candidate]:
+    """Organisation candidates in one block (``common``: the words the document writes in
+    lower case), firms of partners and named shops first."""
+    out = [Candidate(m.start(), m.end(), "org", "medium") for m in _MESSRS.finditer(text)]
+    for m in _SHOP.finditer(text):
+        out.append(Candidate(m.start("firm"), m.end("firm"), "org", "medium"))
+    for c in _orgs(text, common):
+        poss = _FIRM_POSS.match(text, c.end)
+        firm = text[c.start:c.end].endswith(("Co.", "Bros.", "Bros", "Company", "company"))
+        out.append(Candidate(c.start, poss.end() if poss and firm else c.end, "org", c.cert))
+    for m in _AT_OWNER.finditer(text):
+        words = re.findall(r"[\w]+", m.group("firm"))[:-1]  # without the "s"
+        if not any(bad_word(w) or w in lexicon.GIVEN_NAMES or w.lower() in common for w in words):
+            out.append(Candidate(m.start("firm"), m.end("firm"), "org", "low"))
+    return out
