@@ -20,10 +20,10 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Paragraph-level runs of text (``Block``).
 BlockKind = Literal["p", "head", "label", "item", "l", "bibl", "argument", "docAuthor",
                     "docTitle", "docDate", "docImprint", "byline", "salute", "dateline",
-                    "signed", "note", "cell"]
+                    "signed", "note", "cell", "figDesc"]
 # Containers (``Node``).
 NodeKind = Literal["body", "div", "list", "item", "quote", "cit", "lg", "opener", "closer",
-                   "floatingText", "epigraph", "titlePage", "note", "table", "row"]
+                   "floatingText", "epigraph", "titlePage", "note", "table", "row", "figure"]
 # Inline annotations and milestones (``Span``).
 SpanKind = Literal["q", "soCalled", "persName", "placeName", "orgName", "eventName",
                    "roleName", "date", "list", "item", "label", "pb", "lb", "anchor", "hi", "ref"]
@@ -48,7 +48,7 @@ ID_SCOPES = frozenset({"div", "list", "floatingText"})
 # What the builder nests inside what (element names). Phrase-level elements (``PHRASES``)
 # may stand in any element that holds text.
 _DIV_CONTENT = frozenset({"head", "argument", "p", "list", "quote", "cit", "lg", "opener",
-                          "closer", "floatingText", "div", "note", "table"})
+                          "closer", "floatingText", "div", "note", "table", "figure"})
 CHILDREN: dict[str, frozenset[str]] = {
     "text": frozenset({"front", "body"}),
     "front": frozenset({"titlePage", "argument"}),
@@ -67,6 +67,7 @@ CHILDREN: dict[str, frozenset[str]] = {
     "note": frozenset({"p"}),
     "table": frozenset({"row"}),
     "row": frozenset({"cell"}),
+    "figure": frozenset({"figDesc"}),
     "opener": frozenset({"dateline", "salute"}),
     "closer": frozenset({"salute", "signed", "dateline"}),
 }

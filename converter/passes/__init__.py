@@ -22,6 +22,7 @@ from converter.passes.indented import indented_quotations
 from converter.passes.enumerations import enumerations
 from converter.passes.framing import letter_framing
 from converter.passes.frontmatter import front_matter
+from converter.passes.illustrations import illustrations
 from converter.passes.headings import mark_headings, mark_rubrics
 from converter.passes.inline_lists import inline_lists
 from converter.passes.lines import line_groups
@@ -45,6 +46,7 @@ class Pass:
 
 PASSES: tuple[Pass, ...] = (
     Pass("emphasis", emphasis),
+    Pass("illustrations", illustrations),
     Pass("footnotes", footnotes),
     Pass("pagebreaks", repair_page_breaks),
     Pass("titlepage", title_page),
