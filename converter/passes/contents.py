@@ -23,6 +23,7 @@ _COLUMNS = re.compile(r"\s{2,}|\.{3,}\s*")
 _MAX_WORDS = 16  # an entry is a title, not a sentence
 _MAX_ENTRIES = 400
 _MAX_TITLE_WORDS = 10
+_RANK = 9  # deeper than any heading of the text: the next heading closes the contents
 
 
 def _entry_lines(blk) -> list[str] | None:
@@ -79,6 +80,9 @@ def contents(doc: Document) -> Document:
         if isinstance(blk, Block) and blk.kind == "p" and _TRIGGER.match(blk.text.strip()):
             end = _extent(body, i)
             if end - i > 1:
+                # "CONTENTS" heads its table (a division of its own, never the book's title)
+                out[-1] = blk.with_(kind="head", attrs={"cert": "high", "rank": _RANK,
+                                                       "style": "contents"})
                 rows = [_row(text, b.line + k) for b in body[i + 1:end]
                         for k, text in enumerate(b.text.split("\n"))]
                 out.append(Node("table", rows, body[i + 1].line,

@@ -61,9 +61,10 @@ def mark_headings(doc: Document) -> Document:
         # A name under verse is its attribution ("WORDSWORTH."), not a heading.
         after_close = after_close or (isinstance(prev, Block) and "\n" in prev.text and
                                       len(words(blk.text)) <= 3 and is_verse(prev.text.split("\n")))
-        if blk.kind == "head":  # a table's title, split off above
+        if blk.kind == "head":  # a table's title, split off above, or an earlier pass's head
             out.append(blk)
-            report.infer(blk.line, "heading (table title)", "low", blk.text[:60])
+            if blk.hints.get("style") == "table title":
+                report.infer(blk.line, "heading (table title)", "low", blk.text[:60])
             continue
         attrs = heading_of(blk, nxt)
         if attrs and after_close and attrs["style"] in ("capitals", "plain") and \
