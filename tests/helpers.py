@@ -28,13 +28,13 @@ def text_words(xml: bytes) -> list[str]:
     return words(_walk(etree.fromstring(xml).find(f"{TEI}text"), READING_SKIP))
 
 
-def _walk(el, skip) -> str:
+def _walk(el, skip, labels=("note",)) -> str:
     out = [el.text or ""]
     for c in el:
         name = etree.QName(c).localname if isinstance(c.tag, str) else None
         if name and name not in skip:
-            label = (c.get("n") or "") if name == "note" else ""
-            out.append(" " + label + " " + _walk(c, skip) +
+            label = (c.get("n") or "") if name in labels else ""
+            out.append(" " + label + " " + _walk(c, skip, labels) +
                        (" " if name != "lb" or c.get("break") != "no" else ""))
         out.append(c.tail or "")
     return "".join(out)
@@ -42,7 +42,8 @@ def _walk(el, skip) -> str:
 
 def kept_words(xml: bytes) -> list[str]:
     """The input's words as the TEI keeps them, in order: the words of <text> (blocks kept
-    apart; the text's own notes where they stand, their printed label from ``@n``), and
+    apart; the text's own notes where they stand, their printed label from ``@n``, a page's
+    printed number from ``pb/@n``), and
     around them the pieces of an e-text wrapper that moved into the teiHeader with their
     source lines (``@n="lines A-B"``: the licence after the text, the rest before)."""
     root = etree.fromstring(xml)
@@ -54,7 +55,8 @@ def kept_words(xml: bytes) -> list[str]:
     for _line, el in pieces:  # the licence follows the text; the header and credit open it
         (after if etree.QName(el).localname == "licence" else before).extend(
             words(" ".join(el.itertext())))
-    return before + words(_walk(root.find(f"{TEI}text"), SKIP)) + after
+    # a printed page number moved into pb/@n is kept there
+    return before + words(_walk(root.find(f"{TEI}text"), SKIP, ("note", "pb"))) + after
 
 
 def outline(items, depth: int = 0) -> list[str]:

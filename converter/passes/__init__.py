@@ -28,6 +28,7 @@ from converter.passes.inline_lists import inline_lists
 from converter.passes.lines import line_groups
 from converter.passes.numbered import numbered_paragraphs
 from converter.passes.pagebreaks import repair_page_breaks
+from converter.passes.pages import page_numbers
 from converter.passes.quotations import inline_quotations
 from converter.passes.titlepage import title_page
 
@@ -48,6 +49,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("emphasis", emphasis),
     Pass("illustrations", illustrations),
     Pass("footnotes", footnotes),
+    Pass("pages", page_numbers),
     Pass("pagebreaks", repair_page_breaks),
     Pass("contents", contents),
     Pass("titlepage", title_page),

@@ -53,8 +53,14 @@ def join_blocks(prev: Block, nxt: Block, kind: str, cert: str) -> Block:
         text += " "
     at = len(text)
     shifted = [s.shift(at) for s in nxt.spans]
-    pb = Span(at, at, "pb", attrs_of(type="inferred", cert=cert,
-                                     **({"break": "no"} if kind == "word" else {})))
+    printed = next((s for s in shifted if s.kind == "pb" and s.start == at), None)
+    if printed is not None:  # the page's own number is the break (the pages pass)
+        shifted.remove(printed)
+        attrs = dict(printed.attrs) | ({"break": "no"} if kind == "word" else {})
+        pb = Span(at, at, "pb", attrs_of(**attrs), printed.rank)
+    else:
+        pb = Span(at, at, "pb", attrs_of(type="inferred", cert=cert,
+                                         **({"break": "no"} if kind == "word" else {})))
     return prev.with_(text=text + nxt.text.lstrip(), spans=[*prev.spans, pb, *shifted])
 
 
