@@ -207,8 +207,9 @@ class Apparatus:
         for note in [*self.text.iter(f"{TEI}note"), *outside]:
             if note in order and not _in_reading(note, self.text):
                 continue
-            target = marked.get(note) or self.by_id.get(
-                (note.get("target") or "").split(" ")[0].lstrip("#"))
+            target = marked.get(note)  # an element: test it against None, not for truth
+            if target is None:
+                target = self.by_id.get((note.get("target") or "").split(" ")[0].lstrip("#"))
             if note not in order and (target is None or target not in order):
                 continue  # a stand-off note about nothing in the text
             if (target is not None and target in order and target is not note
