@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from converter import dates, entities, etext, layout, ner_spacy, notes, reader, sidecar, tei
-from converter.model import Document
+from converter.model import Document, walk_blocks
 from converter.passes import run_passes
 
 def doc_id(path: Path) -> str:
@@ -21,7 +21,7 @@ def _metadata(doc: Document) -> dict:
     meta = dict(doc.sidecar.get("metadata", {}))
     for key, value in etext.metadata(doc.wrapper).items():  # the sidecar wins
         meta.setdefault(key, value)
-    for blk in doc.front:
+    for blk in walk_blocks(doc.front):  # also inside a printed title page
         if blk.kind == "docTitle":
             meta.setdefault("title", blk.text)
         elif blk.kind == "docAuthor":

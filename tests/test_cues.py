@@ -99,6 +99,8 @@ def test_front_matter_cues():
     assert not front.is_title_like(p("it was a dark night"))
     assert front.looks_like_name("J. V. Stalin") and front.looks_like_name("By Cassius")
     assert not front.looks_like_name("A Speech")
+    assert not front.looks_like_name("THE PRINCE") and not front.looks_like_name("ON SMALL THINGS")
+    assert front.looks_like_name("JFK Jones")
     assert front.is_headnote(p("Report delivered to the Plenum on March 3, 1937."))
     assert not front.is_headnote(p("A report without any year in it at all."))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from converter.model import Block
-from converter.passes.cues.text import ends_sentence, words
+from converter.passes.cues.text import SMALL_WORDS, ends_sentence, words
 
 _TITLE_MAX_WORDS = 15
 _INITIALS = re.compile(r"^(?:[A-Z]\.?\s?){1,3}$|^[A-Z]{1,3}$")
@@ -34,6 +34,8 @@ def looks_like_name(text: str) -> bool:
     if not 1 < len(toks) <= 4 or not all(t[:1].isupper() for t in toks):
         return False
     if toks[0] in ("A", "I"):  # "A Speech", "I Remember": an article or a pronoun, not an initial
+        return False
+    if toks[0].lower() in SMALL_WORDS:  # "THE PRINCE", "ON SMALL THINGS": a title in capitals
         return False
     return bool(_INITIALS.match(toks[0].rstrip(".") if len(toks[0]) > 2 else toks[0]))
 
