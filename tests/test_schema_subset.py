@@ -83,7 +83,8 @@ def _convert_text(text: str) -> bytes:
 
 # -- fuzzed sample: edits of real editions that keep the file well-formed ----------------
 
-BASES = [p.read_bytes() for p in sorted((ROOT / "tei").glob("*.xml"))[:4]]
+BASES = [p.read_bytes() for p in sorted((ROOT / "tei").glob("*.xml"))
+         + sorted((ROOT / "tests" / "golden").glob("*/expected.xml"))]
 _NAMES = ["p", "div", "head", "list", "item", "label", "q", "quote", "cit", "bibl", "lg", "l",
           "lb", "pb", "persName", "placeName", "orgName", "roleName", "date", "soCalled",
           "anchor", "byline", "dateline", "salute", "signed", "opener", "closer", "docAuthor",
@@ -102,6 +103,8 @@ def _edit(data: bytes, edits) -> etree._ElementTree:
     text = root.find(f"{TEI}text")
     for op, i, arg in edits:
         els = [el for el in text.iter() if isinstance(el.tag, str)][1:]
+        if not els:
+            break
         el = els[i % len(els)]
         parent = el.getparent()
         if op == "rename":
