@@ -115,7 +115,7 @@ def main_keeps_words(tree):
     each choice; never a word split); return the parsed page."""
     tei = copy.deepcopy(tree.getroot())
     # The HTML shows the editor's reading of a choice; the others are in its hover text.
-    for choice in tei.iter(f"{TEI}choice", f"{TEI}app"):
+    for choice in list(tei.iter(f"{TEI}choice", f"{TEI}app")):  # (emptying moves the iterator)
         kids = [c for c in choice if isinstance(c.tag, str) and c.tag != f"{TEI}note"]
         shown = next((c for c in kids if etree.QName(c).localname in
                       ("corr", "reg", "expan", "lem")), kids[0] if kids else None)

@@ -118,6 +118,14 @@ def table(body, el, out, depth, in_link) -> None:
                      else None)
             for cell in child:
                 cname = local(cell)
+                if cname is None or cname in SKIP:
+                    # a note (or comment) in a row: its mark and the text after it run on
+                    # in the cell before, as in the table itself
+                    td = last(tr) if len(tr) else etree.SubElement(tr, "td")
+                    if cell in body.app.note_no and not body.app.is_targeted(cell):
+                        body.marker(td, body.app.note_no[cell], in_link)
+                    add_text(td, cell.tail)
+                    continue
                 if cname == "cell":
                     td = etree.SubElement(tr, "th" if cell.get("role") == "label" else "td")
                     if cell.get(XML_ID):

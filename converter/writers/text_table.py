@@ -18,11 +18,14 @@ def _cells(renderer, el) -> list:
     for c in el:
         name = local(c)
         if name == "note" or name is None or name in SKIP:
-            text = renderer.piece(c, True) if name == "note" else ""
+            # a note's mark and the text after it run on in the cell before (no new cell:
+            # "alpha<note/>alpha" reads as one word, as it does without the note)
+            text = (renderer.piece(c, True) if name == "note" else "") + (c.tail or "")
             if out:
                 out[-1] += text
             elif text:
                 out.append(text)
+            continue
         else:
             out.append(renderer.inline(c, True) if name in ("cell", "row") else
                        renderer.piece(c, True))
