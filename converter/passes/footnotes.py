@@ -83,6 +83,15 @@ class _Anchors:
         return None
 
 
+def _inside_brackets(blocks: list, i: int, j: int, cut: int) -> list:
+    """The paragraphs ``blocks[i..j]`` of a bracketed note, without its opening (the first
+    ``cut`` characters) and its closing bracket."""
+    parts = [_rebase(blocks[i], cut)] + list(blocks[i + 1:j + 1])
+    last = parts[-1]
+    parts[-1] = _rebase(last, 0, len(last.text.rstrip()) - 1)
+    return parts
+
+
 def _transcriber_note(blocks: list, i: int) -> tuple[int, list] | None:
     """(last block index, paragraphs) of a bracketed note of the e-text's makers that
     opens at ``blocks[i]`` ("[Transcriber's note: …]", over blocks until the bracket
@@ -92,10 +101,7 @@ def _transcriber_note(blocks: list, i: int) -> tuple[int, list] | None:
     j = _explicit_end(blocks, i)
     if j is None:
         return None
-    parts = [_rebase(blocks[i], 1)] + list(blocks[i + 1:j + 1])
-    last = parts[-1]
-    parts[-1] = _rebase(last, 0, len(last.text.rstrip()) - 1)
-    return j, parts
+    return j, _inside_brackets(blocks, i, j, 1)
 
 
 def _note_of(blocks: list, i: int, anchors: _Anchors, here: int) -> tuple[int, str, list, str] | None:
@@ -107,9 +113,7 @@ def _note_of(blocks: list, i: int, anchors: _Anchors, here: int) -> tuple[int, s
         j = _explicit_end(blocks, i)
         if j is None:
             return None
-        parts = [_rebase(blk, m.end())] + list(blocks[i + 1:j + 1])
-        last = parts[-1]
-        parts[-1] = _rebase(last, 0, len(last.text.rstrip()) - 1)
+        parts = _inside_brackets(blocks, i, j, m.end())
         # The label as printed, less its brackets and colon: "Footnote 1" (no word is lost).
         return j, m.group(0).strip("[ :.\t"), parts, "high"
     m = _OPENER.match(blk.text)
