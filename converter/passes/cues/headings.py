@@ -143,6 +143,20 @@ def _dated_heading(text: str) -> dict | None:
 _HEAD_MAX_CHARS = 800
 
 
+# A personal name on a line: capitalised tokens (initials, "Geo:", "Wm."), particles between.
+_NAME_LINE = re.compile(r"^[A-Z][\w'’-]*[.:]?(?:\s+(?:(?:of|de|la|le|van|von|du|da)\s+)?"
+                        r"[A-Z][\w'’-]*[.:]?){1,4}$")
+
+
+def _names_under(nxt) -> bool:
+    """The next block is a column of personal names, one to a line (a signature group)."""
+    if not isinstance(nxt, Block) or nxt.kind != "p":
+        return False
+    lines = nxt.text.split("\n")
+    return len(lines) >= 2 and all(_NAME_LINE.match(ln.strip()) and
+                                   any(map(str.islower, ln)) for ln in lines)
+
+
 def heading_of(block: Block, nxt) -> dict | None:
     """Heading attributes (n, rank, style, cert) if ``block`` is a heading line, else None."""
     text = block.text.strip()
@@ -175,6 +189,8 @@ def heading_of(block: Block, nxt) -> dict | None:
     if text.endswith(("?", "!")) and not is_shouting(text):
         return None
     found = _plain_heading(text) or _dated_heading(text)
+    if found and found["style"] in ("plain", "capitals") and _names_under(nxt):
+        return None  # "New Hampshire" over "John Langdon / Nicholas Gilman": a group's label
     if not found and _ADDRESS.match(text) and len(words(text)) <= 20 and text[-1] not in "?!:":
         found = {"rank": 1, "style": "address", "cert": "low"}
     return found
