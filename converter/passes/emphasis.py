@@ -45,11 +45,9 @@ def _marked(blk: Block) -> Block:
 def emphasis(doc: Document) -> Document:
     """Turn underscore and asterisk emphasis in every paragraph into ``hi`` spans."""
     body = [_marked(b) if isinstance(b, Block) and not b.spans else b for b in doc.body]
-    used = {dict(s.attrs).get("rendition") for b in body if isinstance(b, Block)
-            for s in b.spans if s.kind == "hi"}
+    marked = sum(1 for b in body if isinstance(b, Block) for s in b.spans if s.kind == "hi")
     report = Reporter()
-    if used - {None}:
+    if marked:
         report.infer(1, "emphasis marks (hi)", "high",
-                  f"{sum(1 for b in body if isinstance(b, Block) for s in b.spans if s.kind == 'hi')} "
-                  "runs marked with _ or * in the source")
+                     f"{marked} runs marked with _ or * in the source")
     return report.into(doc, body=body)

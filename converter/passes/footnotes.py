@@ -92,6 +92,13 @@ def _inside_brackets(blocks: list, i: int, j: int, cut: int) -> list:
     return parts
 
 
+def _note(parts: list, first: Block, attrs: dict):
+    """A note of one paragraph as a ``note`` block, of several as a ``note`` of ``p``s."""
+    if len(parts) == 1:
+        return Block("note", parts[0].text, first.line, parts[0].spans, attrs, first.lines)
+    return Node("note", [p.with_(kind="p", attrs={}) for p in parts], first.line, attrs)
+
+
 def _transcriber_note(blocks: list, i: int) -> tuple[int, list] | None:
     """(last block index, paragraphs) of a bracketed note of the e-text's makers that
     opens at ``blocks[i]`` ("[Transcriber's note: …]", over blocks until the bracket
@@ -142,9 +149,7 @@ def footnotes(doc: Document) -> Document:
         if made is not None:
             last, parts = made
             attrs = {"type": "transcriber", "cert": "high"}
-            out.append(Block("note", parts[0].text, blk.line, parts[0].spans, attrs, blk.lines)
-                       if len(parts) == 1 else
-                       Node("note", [p.with_(kind="p", attrs={}) for p in parts], blk.line, attrs))
+            out.append(_note(parts, blk, attrs))
             report.infer(blk.line, "transcriber's note", "high", parts[0].text[:60])
             i = last + 1
             continue
@@ -165,11 +170,7 @@ def footnotes(doc: Document) -> Document:
                 Span(anchor[1], anchor[2], "ref", (("target", "#" + ident), ("type", "noteAnchor")), 40))
         else:
             report.infer(blk.line, "note without a marker in the text", "low", blk.text[:60])
-        if len(parts) == 1:
-            out.append(Block("note", parts[0].text, blk.line, parts[0].spans, attrs, blk.lines))
-        else:
-            paras = [p.with_(kind="p", attrs={}) for p in parts]
-            out.append(Node("note", paras, blk.line, attrs))
+        out.append(_note(parts, blk, attrs))
         report.infer(blk.line, f"footnote {key}".rstrip(), cert, parts[0].text[:60])
         i = last + 1
     for k in range(len(out) - 1):  # "FOOTNOTES:" over the notes: the head of a notes division

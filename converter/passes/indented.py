@@ -23,12 +23,12 @@ _LABELLED = re.compile(r"^(?:\(?(?:[0-9]{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,7})[.):]|[
 _MIN_WORDS_ALONE = 6  # a single line with fewer words is a heading or an attribution
 
 
-def _centred(blk: Block, width: int, margin: int) -> bool:
+def _centred(blk: Block, layout) -> bool:
     """Every printed line sits in the middle of the measure (and they are not one column)."""
-    if not width:
+    if not layout.width:
         return False
-    mid = all(abs((ln.indent - margin) - (width - ln.end)) <= _CENTRED_SLACK and
-              ln.indent - margin > _MIN_INDENT for ln in blk.lines)
+    mid = all(abs(layout.relative_indent(ln) - (layout.width - ln.end)) <= _CENTRED_SLACK and
+              layout.relative_indent(ln) > _MIN_INDENT for ln in blk.lines)
     return mid and (len(blk.lines) == 1 or len({ln.indent for ln in blk.lines}) > 1)
 
 
@@ -44,9 +44,9 @@ def _first_line_style(body: list, margin: int) -> bool:
 def _indented(blk, layout, one_line_ok: bool) -> bool:
     if not isinstance(blk, Block) or blk.kind != "p" or not blk.lines:
         return False
-    if min(ln.indent for ln in blk.lines) - layout.margin < _MIN_INDENT:
+    if min(layout.relative_indent(ln) for ln in blk.lines) < _MIN_INDENT:
         return False
-    if _centred(blk, layout.width, layout.margin):
+    if _centred(blk, layout):
         return False
     lines = blk.text.split("\n")
     if sum(1 for ln in lines if _LABELLED.match(ln) or _COLUMNS.search(ln)) * 2 >= len(lines):
