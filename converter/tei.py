@@ -15,8 +15,8 @@ from lxml.builder import ElementMaker
 from converter import TOOL_NAME, __version__, etext
 from converter.inline import PHRASE_ONLY, fit_content, line_breaks, nest
 from converter.model import Block, Document
-from converter.vocabulary import (ELEMENT, ENTITY_LISTS, ID_PREFIX, ID_SCOPES, RUNNING, TEI_NS,
-                                  TITLE_PAGE, WRAP, XML_ID, XML_LANG)
+from converter.vocabulary import (ELEMENT, ENTITY_LISTS, ID_PREFIX, ID_SCOPES, RENDITIONS,
+                                  RUNNING, TEI_NS, TITLE_PAGE, WRAP, XML_ID, XML_LANG)
 
 E = ElementMaker(namespace=TEI_NS, nsmap={None: TEI_NS})
 RESP = "#" + TOOL_NAME
@@ -158,10 +158,6 @@ def _lines(piece) -> str:
     return f"lines {piece.first}-{piece.last}"
 
 
-_RENDITIONS = {"r-underscore": "italic; marked _thus_ (underscores) in the plain text",
-               "r-asterisk": "italic; marked *thus* (asterisks) in the plain text"}
-
-
 def _declare_renditions(tei, text) -> None:
     """How the source marked what became ``<hi rendition>`` (underscores, asterisks), in the
     header's ``tagsDecl``, so the marks can be restored."""
@@ -171,7 +167,7 @@ def _declare_renditions(tei, text) -> None:
         return
     decl = E.tagsDecl()
     for ident in used:
-        rend = E.rendition(_RENDITIONS.get(ident, ident), scheme="free")
+        rend = E.rendition(RENDITIONS.get(ident, ident), scheme="free")
         rend.set(XML_ID, ident)
         decl.append(rend)
     tei.find(f"{{{TEI_NS}}}teiHeader/{{{TEI_NS}}}encodingDesc").append(decl)

@@ -122,3 +122,13 @@ LINE_CONTEXTS = frozenset({"l", "address", "addrLine", "salute", "signed", "date
 RUNNING = frozenset({"q", "soCalled", "persName", "placeName", "orgName", "roleName", "date",
                      "eventName", "lb", "pb", "anchor", "label", "ref", "hi", "rs",
                      "foreign", "emph", "num"})
+
+# -- renditions: how the source marked highlighted text --------------------------------------
+
+# The emphasis marks of e-texts (``_thus_``, ``*thus*``), the id of the ``rendition`` each
+# becomes (``<hi rendition="#r-underscore">``), and the header's description of each, so
+# the marks can be restored.
+RENDITION_OF_MARK: dict[str, str] = {"_": "r-underscore", "*": "r-asterisk"}
+RENDITIONS: dict[str, str] = {
+    "r-underscore": "italic; marked _thus_ (underscores) in the plain text",
+    "r-asterisk": "italic; marked *thus* (asterisks) in the plain text"}

@@ -66,3 +66,17 @@ def test_writer_names_are_tei_elements():
              | v.RUNNING)
     missing = sorted(n for n in names if not tei_all.patterns_for((v.TEI_NS, n)))
     assert missing == []
+
+
+def test_every_emphasis_mark_has_a_declared_rendition():
+    """The pass marks ``hi`` with the rendition of its mark; the header declares those
+    ids, each with its description from the vocabulary (not the bare id)."""
+    from converter.pipeline import convert_bytes
+
+    assert set(v.RENDITION_OF_MARK.values()) == set(v.RENDITIONS)
+    xml, _doc = convert_bytes(b"A _book_ and *this* one.\n", "t.txt", "t")
+    root = etree.fromstring(xml)
+    hi = [e.get("rendition") for e in root.iter(v.TEI + "hi")]
+    assert hi == ["#r-underscore", "#r-asterisk"]
+    declared = {e.get(v.XML_ID): e.text for e in root.iter(v.TEI + "rendition")}
+    assert declared == v.RENDITIONS

@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 
 from converter.model import Block, Document, Reporter, Span, attrs_of
+from converter.vocabulary import RENDITION_OF_MARK
 
 _UNDERSCORE = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]{1,400}?)(?<=[^\s_])_(?![\w_])")
 _ASTERISK = re.compile(r"(?<![\w*])\*(?=\w)([^*\n]{1,200}?)(?<=\w)\*(?![\w*])")
-RENDITIONS = {"_": "r-underscore", "*": "r-asterisk"}
 
 
 def _marked(blk: Block) -> Block:
@@ -36,7 +36,7 @@ def _marked(blk: Block) -> Block:
         inner = blk.text[start + 1:end - 1]
         out.append(inner)
         spans.append(Span(here, here + len(inner), "hi",
-                          attrs_of(rend="italic", rendition="#" + RENDITIONS[mark]), 45))
+                          attrs_of(rend="italic", rendition="#" + RENDITION_OF_MARK[mark]), 45))
         pos = last_end = end
     out.append(blk.text[pos:])
     return blk.with_(text="".join(out), spans=list(blk.spans) + spans)
