@@ -21,12 +21,7 @@ import calendar
 import re
 
 from converter.model import Block, Document, Span, attrs_of, map_blocks, walk_blocks
-
-MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
-          "july": 7, "august": 8, "september": 9, "october": 10, "november": 11,
-          "december": 12}
-_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-         "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+from converter.passes.cues.text import MONTH_ABBR as _ABBR, MONTHS, WEEKDAYS
 _ORD_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
               "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
               "nineteenth twentieth").split()
@@ -56,7 +51,7 @@ _YEAR = r"(?P<{n}>1[0-9]{{3}}|20[0-9]{{2}}|" + _SPELLED + r")(?![\d,.]\d)"
 # A weekday before the date ("Thursday, July 25, 1765", "Monday Morning, July 30") is
 # part of it; one set in capitals ("WEDNESDAY, October 9") heads a journal's entry and
 # stays outside, as editions mark it.
-_WEEKDAY = (r"(?:(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning"
+_WEEKDAY = (r"(?:(?P<wd>" + "|".join(WEEKDAYS) + r")(?:\s+(?:morning"
             r"|evening|afternoon|night))?\s*,?\s+(?:the\s+)?(?P<wd_end>))?")
 _ERA = (r"(?:(?:anno(?:que)?\s+domini|a\.\s?d\.|AD(?=\s)|in\s+the\s+year\s+of\s+our\s+lord"
         r"|in\s+the\s+year)\s*,?\s*)?")

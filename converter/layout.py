@@ -15,11 +15,12 @@ gives the same structure wrapped or unwrapped.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
 from converter.model import Block, Document, Line, Reporter
+from converter.passes.cues.lists import ITEM_START
+from converter.passes.cues.text import PAUSE_END, SENTENCE_END
 
 # A measure narrower than this is not a wrap width: short lines are verse or lists.
 _MIN_MEASURE = 50
@@ -33,13 +34,8 @@ _MARGIN_SHARE = 5  # a margin is the indentation of at least one line in five
 # How far short of the measure a line may end and still be full (a run-on line).
 _SLACK = 12
 _PROSE_SHARE = 0.75  # of a block's inner lines near the measure: a wrapped paragraph
-# A line that opens an item or a note: "1.", "2)", "(a)", "(iv)", "*", "[2]" (not "H." or
-# "I.": in prose those are an initial and a pronoun more often than a label).
-_LABEL = re.compile(r"(?:[0-9]{1,3}[.)]|\((?:[0-9]{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})\)|[*•·–-]|\[[0-9]{1,3}\])\s")
 _RUNON_SHARE = 0.5  # of a block's line ends that visibly run on: ragged prose
 _LOCAL_MIN_LINES = 4  # a block this long shows its own measure
-_PAUSE = re.compile(r"[.!?:;,—-][\"'”’)\]]*$")  # a line that ends on punctuation (verse does)
-_ENDS = re.compile(r"[.!?:;][\"'”’)\]]*$")
 
 
 @dataclass(frozen=True)
@@ -90,12 +86,12 @@ def is_full(line: Line, nxt: Line, width: int) -> bool:
     # on unless it ends on punctuation and the next begins with a capital (verse), or the
     # next is indented further (verse indents its lines; wrapped prose does not).
     return reach > width - _SLACK and nxt.indent <= line.indent and \
-        not (_PAUSE.search(line.text) and nxt.text[:1].isupper())
+        not (PAUSE_END.search(line.text) and nxt.text[:1].isupper())
 
 
 def runs_on(line: Line, nxt: Line) -> bool:
     """The sentence visibly goes on: no stop at the end, a lower-case word next."""
-    return not _ENDS.search(line.text) and nxt.text[:1].islower()
+    return not SENTENCE_END.search(line.text) and nxt.text[:1].islower()
 
 
 def local_width(lines: tuple, width: int) -> int:
@@ -137,8 +133,8 @@ def _prose_break(line: Line, nxt: Line, width: int) -> bool:
 def _hangs(first: Line, nxt: Line) -> bool:
     """``nxt`` is indented to the text after the label that opens ``first``: a hanging
     indent, the continuation of a labelled item."""
-    m = _LABEL.match(first.text)
-    return bool(m) and nxt.indent == first.indent + m.end() and not _LABEL.match(nxt.text)
+    m = ITEM_START.match(first.text)
+    return bool(m) and nxt.indent == first.indent + m.end() and not ITEM_START.match(nxt.text)
 
 
 def logical_lines(lines: tuple, width: int) -> list[list[Line]]:
@@ -152,7 +148,7 @@ def logical_lines(lines: tuple, width: int) -> list[list[Line]]:
             groups[-1].append(ln)  # "3. To consider the petition of the" / "   inhabitants…"
             continue
         # A labelled line opens an item; a full line runs on even into a hanging indent.
-        joins = not _LABEL.match(ln.text) and (
+        joins = not ITEM_START.match(ln.text) and (
             is_full(prev, ln, width) or (prose and not _prose_break(prev, ln, width)))
         if groups and joins:
             groups[-1].append(ln)

@@ -130,3 +130,63 @@ def test_line_pieces_and_split_rebase_spans():
     left, right = text.split_block(blk, 7, "head")
     assert (left.kind, left.text, right.text, right.line) == ("head", "one two", "three", 4)
     assert [(s.start, s.end) for s in right.spans] == [(0, 5)]
+
+
+# -- the label recognisers: one set of parts, a policy each ---------------------------------
+
+@pytest.mark.parametrize("line, item_start, any_label", [
+    ("1. one", True, True), ("2) two", True, True), ("(a) first", True, True),
+    ("(xxxviii) far on", True, True), ("* star", True, True), ("[2] a note", True, True),
+    ("a. first", False, True), ("I. pronoun or label", False, True), ("3: three", False, True),
+    ("H. G. Wells", False, True),
+    ("1937 was a year", False, False), ("(B)ravo", False, False), ("no label", False, False),
+    ("3.5 per cent", False, False), ("Mr. Smith", False, False),
+])
+def test_item_start_and_any_label(line, item_start, any_label):
+    """``ITEM_START`` (layout: a printed line that opens an item) never takes a bare "H."
+    or "I." (initials and pronouns in prose); ``ANY_LABEL`` (indented blocks, page breaks)
+    takes every label."""
+    assert bool(lists.ITEM_START.match(line)) is item_start
+    assert bool(lists.ANY_LABEL.match(line)) is any_label
+
+
+def test_numbered_paragraphs_and_contents_numbers():
+    m = lists.NUMBERED.match("12. The measures taken")
+    assert m and m.group("n") == "12" and m.group(0) == "12. "
+    assert lists.NUMBERED.match("(1) not a numbered paragraph") is None
+    assert lists.NUMBERED.match("1937. A year") is None
+    import re
+    label = re.compile("^" + lists.NUMBER_LABEL + "$")
+    assert label.match("IV.") and label.match("12.") and not label.match("1937.")
+
+
+# -- signatures, months, sentence ends ------------------------------------------------------
+
+def test_signatures():
+    assert letters.signature_of(p("JOHN COTTON, Clerk.")).kind == "signed"
+    assert letters.signature_of(p("GEO. READ, Esq. P.S.")).kind == "signed"
+    assert letters.signature_of(p("GEORGE WASHINGTON.")).kind == "signed"
+    assert letters.signature_of(p("AN ORATION.")) is None
+    assert letters.signature_of(p("JOHN COTTON,\nClerk.")) is None
+    # standing among the paragraphs a signature is no heading; a numbered title is one
+    assert headings.heading_of(p("SAMUEL WHITE, Speaker."), NEXT) is None
+    assert headings.heading_of(p("BOOK I, OF MAN."), NEXT) is not None
+
+
+def test_calendar_names():
+    import re
+    month = re.compile(r"^" + text.MONTH + r"$", re.I)
+    assert all(month.match(m) for m in [*text.MONTHS, "Sept.", "Decemr."])
+    assert not month.match("Monday") and not month.match("summer")
+    assert text.MONTHS["may"] == 5 and text.MONTH_ABBR["sept"] == 9
+    assert text.WEEKDAYS[0] == "monday" and len(text.WEEKDAYS) == 7
+
+
+@pytest.mark.parametrize("line, ends, pauses", [
+    ("It ended.", True, True), ("It ended.”", True, True), ("Did it?)", True, True),
+    ("and then…", True, True), ("« il a dit. »", False, False), ("« fini.»", True, True),
+    ("one, two,", False, True), ("it went—", False, True), ("it goes on", False, False),
+])
+def test_sentence_and_pause_ends(line, ends, pauses):
+    assert bool(text.SENTENCE_END.search(line)) is ends
+    assert bool(text.PAUSE_END.search(line)) is pauses

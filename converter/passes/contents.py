@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 
 from converter.model import Block, Document, Node, Reporter
+from converter.passes.cues.lists import NUMBER_LABEL
 from converter.passes.cues.text import is_titlecased, words
 
 _TRIGGER = re.compile(r"^(?:table\s+of\s+)?contents?\.?:?$|^list of contents\.?$", re.I)
 _PAGE = re.compile(r"(?:\s{2,}|\.{3,}\s*|\s)(?:[0-9]{1,4}|[ivxlc]{1,6})\s*$")
 _LABEL = re.compile(r"^(?:(?:chapter|chap|book|part|section|letter|essay|lecture|appendix)\.?\s+"
-                    r"[\w-]+\.?|[IVXLC]{1,7}\.|[0-9]{1,3}\.)(?:\s|$)", re.I)
+                    r"[\w-]+\.?|" + NUMBER_LABEL + r")(?:\s|$)", re.I)
 _COLUMNS = re.compile(r"\s{2,}|\.{3,}\s*")
 _MAX_WORDS = 16  # an entry is a title, not a sentence
 _MAX_ENTRIES = 400

@@ -15,28 +15,16 @@ headings, before they are grouped.
 """
 from __future__ import annotations
 
-import re
-
 from converter.model import Block, Document, Node, Reporter
-from converter.passes.cues.letters import closer_of, opener_of
-from converter.passes.cues.text import looks_like_signature
-
-_SIGNATURE = re.compile(r"^(?:\(signed\)\s*)?[A-Z][A-Z.'’ -]+(?:,\s+(?:[A-Z][\w.]*[ -]?){1,3})?\.?$")
-
-
-def _signature(blk) -> Block | None:
-    if isinstance(blk, Block) and blk.kind == "p" and "\n" not in blk.text and \
-            _SIGNATURE.match(blk.text) and looks_like_signature(blk.text.split(",")[0]):
-        return Block("signed", blk.text, blk.line)
-    return None
+from converter.passes.cues.letters import closer_of, opener_of, signature_of
 
 
 def _with_signatures(seg: list, stop: int, closer: Node) -> tuple[int, Node]:
     """The index after the signature blocks that follow a closer, and the closer with
     them folded into it."""
     signed = []
-    while stop < len(seg) and _signature(seg[stop]):
-        signed.append(_signature(seg[stop]))
+    while stop < len(seg) and signature_of(seg[stop]):
+        signed.append(signature_of(seg[stop]))
         stop += 1
     return stop, (closer.with_(children=(*closer.children, *signed)) if signed else closer)
 

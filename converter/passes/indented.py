@@ -14,12 +14,12 @@ from __future__ import annotations
 import re
 
 from converter.model import Block, Document, Node, Reporter
+from converter.passes.cues.lists import ANY_LABEL
 from converter.passes.cues.verse import verse_node
 
 _MIN_INDENT = 2
 _CENTRED_SLACK = 3  # columns a centred line may be off the middle
 _COLUMNS = re.compile(r"\S {3,}\S")
-_LABELLED = re.compile(r"^(?:\(?(?:[0-9]{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,7})[.):]|[*•·–-]|\[[0-9]{1,3}\])\s")
 _MIN_WORDS_ALONE = 6  # a single line with fewer words is a heading or an attribution
 
 
@@ -49,7 +49,7 @@ def _indented(blk, layout, one_line_ok: bool) -> bool:
     if _centred(blk, layout):
         return False
     lines = blk.text.split("\n")
-    if sum(1 for ln in lines if _LABELLED.match(ln) or _COLUMNS.search(ln)) * 2 >= len(lines):
+    if sum(1 for ln in lines if ANY_LABEL.match(ln) or _COLUMNS.search(ln)) * 2 >= len(lines):
         return False
     if len(blk.lines) == 1:
         return one_line_ok and len(blk.text.split()) >= _MIN_WORDS_ALONE

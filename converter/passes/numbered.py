@@ -22,10 +22,9 @@ from __future__ import annotations
 import re
 
 from converter.model import Block, Document, Node, Reporter, Span
-from converter.passes.cues.lists import announces
+from converter.passes.cues.lists import NUMBERED, announces
 from converter.passes.cues.text import split_block, words
 
-_NUMBER = re.compile(r"^(?P<n>\d{1,3})[.)]\s+(?=\S)")
 _RECAP = re.compile(r"^(?:this|that) is (?:how|why|what)\b|^(?:such|these) (?:are|is|were|was)\b|"
                     r"^thus\b|^in (?:short|sum|conclusion)\b|^to sum up\b", re.I)
 _SENTENCE = re.compile(r"[.!?]\s+(?=[A-Z“\"])")
@@ -34,7 +33,7 @@ _SENTENCE = re.compile(r"[.!?]\s+(?=[A-Z“\"])")
 def number_of(item) -> int | None:
     """The number a paragraph opens with ("3. It should …" -> 3), else None."""
     if isinstance(item, Block) and item.kind == "p":
-        m = _NUMBER.match(item.text)
+        m = NUMBERED.match(item.text)
         if m:
             return int(m.group("n"))
     return None
@@ -64,14 +63,14 @@ def _runs(body: list) -> list[list[int]]:
 
 
 def _heading_like(body: list, i: int, nxt_member: int | None) -> bool:
-    text = _NUMBER.sub("", body[i].text, count=1)
+    text = NUMBERED.sub("", body[i].text, count=1)
     if nxt_member == i + 1 or len(words(text)) > 16:
         return False
     return text.rstrip().endswith("?") or not _SENTENCE.search(text.rstrip())
 
 
 def _label(block: Block) -> tuple[Block, str]:
-    m = _NUMBER.match(block.text)
+    m = NUMBERED.match(block.text)
     lab = Span(0, len(m.group(0).rstrip()), "label", (), 30)
     return block.with_(spans=(*block.spans, lab)), m.group("n")
 
@@ -105,7 +104,7 @@ def _as_points(body: list, run: list[int], report: Reporter, rank: int) -> list:
         if _heading_like(body, i, nxt):
             out[i] = blk.with_(kind="head", attrs=attrs)
         else:
-            label_end = len(_NUMBER.match(blk.text).group(0))
+            label_end = len(NUMBERED.match(blk.text).group(0))
             m = _SENTENCE.search(blk.text, label_end)
             cut = m.end() if m and len(words(blk.text[:m.end()])) <= 13 else label_end
             head, rest = split_block(blk, cut, "head")

@@ -11,12 +11,12 @@ import re
 
 from converter.model import Block, Document, Reporter, Span, attrs_of
 from converter.passes.cues.headings import heading_of
+from converter.passes.cues.lists import ANY_LABEL
 from converter.passes.cues.text import ends_sentence, first_char, words
 
 # A block this long that stops without punctuation is prose cut off, not a heading or label.
 MIN_WORDS = 12
 _HYPHEN_END = re.compile(r"[^\W\d_]-$")
-_LIST_START = re.compile(r"^\s*(?:\(?\d+[.):]|\(?[a-zA-Z][.)]\s|[IVXLC]+\.\s|[*•–-]\s)")
 
 
 def _join_kind(prev: Block, nxt: Block) -> tuple[str, str] | None:
@@ -26,7 +26,7 @@ def _join_kind(prev: Block, nxt: Block) -> tuple[str, str] | None:
     tail, head = prev.text.rstrip(), nxt.text.lstrip()
     # Counting the words of a prefix suffices (a prefix never has more) and keeps long
     # paragraphs cheap.
-    if (len(words(tail[:400])) < MIN_WORDS and len(words(tail)) < MIN_WORDS) or _LIST_START.match(head):
+    if (len(words(tail[:400])) < MIN_WORDS and len(words(tail)) < MIN_WORDS) or ANY_LABEL.match(head):
         return None
     found = heading_of(prev, nxt)
     if found and found.get("style") in ("numbered", "keyword"):

@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 
 from converter.model import Block
-from converter.passes.cues.text import (MONTH, SMALL_WORDS, ends_sentence, is_roman,
+from converter.passes.cues.letters import NAME_AND_OFFICE
+from converter.passes.cues.text import (MONTH, SMALL_WORDS, WEEKDAYS, ends_sentence, is_roman,
                                         is_shouting, is_titlecased, mostly_capitals, words)
 
 _NUMBERED = re.compile(r"^(?P<n>\d{1,3}|[IVXLC]{1,7})\s*[:.]\s+(?P<title>\S.*)$")
@@ -38,13 +39,12 @@ _BOOK_PART = re.compile(r"^(?:APPENDIX|Appendix|INTRODUCTION|Introduction|PREFAC
 _SECTION_KW = ("section", "sect.", "§")
 _MONTH = re.compile(r"\b" + MONTH + r"\s+[\d•]{1,2}|\b\d{1,2}(?:st|nd|rd|th|d)?\s+" + MONTH,
                     re.I)
-_SESSION_DAY = re.compile(r"^(?:die\s+\w+|monday|tuesday|wednesday|thursday|friday|saturday|"
-                          r"sunday)\b", re.I)
+_SESSION_DAY = re.compile(r"^(?:die\s+\w+|" + "|".join(WEEKDAYS) + r")\b", re.I)
 _IMPRINT = re.compile(r"\bprinted\b|\bsold\b|\bpublished by\b", re.I)
 _BYLINE = re.compile(r"^by\s", re.I)
 # Letter framing that looks like a heading: a signature "SAMUEL WHITE, Speaker.", an
 # addressee "His Excellency the PRESIDENT of CONGRESS.", a year in roman numerals.
-_SIGNATURE = re.compile(r"^[A-Z][A-Z.'’ -]+,\s+(?:[A-Z][a-z]+[ -]?){1,2}\.?$|^\(?[Ss]igned\b|"
+_SIGNATURE = re.compile(NAME_AND_OFFICE + r"|^\(?[Ss]igned\b|"
                         r"^(?:His|Her|Their|Your|HIS|HER) (?:Excellency|Hono(?:u)?r|Majesty|"
                         r"Lordship|EXCELLENCY)\b|"
                         r"^(?:Major|Brigadier|Lieutenant)?-?\s?General\s+[A-Z]{2,}\.?$")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from converter.model import Block, Node
-from converter.passes.cues.text import MONTH, words
+from converter.passes.cues.text import MONTH, looks_like_signature, words
 
 SALUTE = re.compile(r"^(?:my\s+)?(?:dear\s+)?(?:sir|sirs|madam|gentlemen|my lords?|brethren|"
                     r"mr\.? speaker|friends(?: and fellow[- ]\w+)?)(?:\s+of the\s.{0,50})?[,:!.]?$",
@@ -21,6 +21,22 @@ CLOSE = re.compile(r"^(?:i am\b|i have the hono|we are\b|we have the hono|your (
                    r"affectionate|humble|obedient|excellency's most)|(?:always|ever)\s+(?:most\s+)?"
                    r"(?:affectionately|sincerely|truly|faithfully)?\s*yours|with (?:great|the "
                    r"utmost|perfect|the highest) respect)", re.I)
+
+# A signature: a name set in capitals, an office after a comma. Under a close the office
+# may be any one to three words ("(signed) JOHN COTTON, Clerk.", "GEO. READ, Esq. P.S.")
+# or none; standing among the paragraphs, where nothing confirms it, the office must be one
+# or two title-cased words ("SAMUEL WHITE, Speaker."), or "BOOK I, OF MAN." would be one.
+_CAPS_NAME = r"[A-Z][A-Z.'’ -]+"
+SIGNED_LINE = re.compile(rf"^(?:\(signed\)\s*)?{_CAPS_NAME}(?:,\s+(?:[A-Z][\w.]*[ -]?){{1,3}})?\.?$")
+NAME_AND_OFFICE = rf"^{_CAPS_NAME},\s+(?:[A-Z][a-z]+[ -]?){{1,2}}\.?$"
+
+
+def signature_of(blk) -> Block | None:
+    """A ``signed`` block if ``blk`` is one line that reads as a signature."""
+    if isinstance(blk, Block) and blk.kind == "p" and "\n" not in blk.text and \
+            SIGNED_LINE.match(blk.text) and looks_like_signature(blk.text.split(",")[0]):
+        return Block("signed", blk.text, blk.line)
+    return None
 
 
 def is_dateline(line: str) -> bool:

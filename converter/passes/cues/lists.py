@@ -1,6 +1,7 @@
 """List cues: printed labels ("1)", "a.", "(iv)", "*"), whether labels count on, ordinal
 words ("First, …", "in the third place"), and a paragraph that announces what follows.
-Used by ``lines``, ``titlepage``, ``enumerations`` and ``numbered``."""
+Used by ``lines``, ``titlepage``, ``enumerations``, ``numbered``, ``indented``, ``pagebreaks``,
+``contents`` and the ``layout`` stage (which never joins a line that opens an item)."""
 from __future__ import annotations
 
 import re
@@ -8,8 +9,28 @@ import re
 from converter.model import Block
 from converter.passes.cues.text import ORDINALS, roman_value
 
-LABEL = re.compile(r"^(?:\((?P<a>\d{1,3}|[a-z]|[ivxlc]{1,6}|[IVXLC]{1,6})\)|"
-                   r"(?P<b>\d{1,3}|[a-zA-Z]|[ivxlc]{1,6}|[IVXLC]{1,6})[.)]|(?P<c>[*•·–-]))\s+(?=\S)")
+# The parts of a printed label, each written once; the recognisers below combine them.
+NUMBER = r"[0-9]{1,3}"
+LETTER = r"[a-zA-Z]"
+ROMAN = r"[ivxlc]{1,7}|[IVXLC]{1,7}"  # one case throughout, up to "xxxviii"
+BULLETS = "*•·–-"
+NOTE_NUMBER = r"\[[0-9]{1,3}\]"  # "[2]": a note's label
+
+# A labelled line of a list ("1)", "a.", "(iv)", "*") and its value (groups a, b, c).
+LABEL = re.compile(rf"^(?:\((?P<a>{NUMBER}|[a-z]|{ROMAN})\)|(?P<b>{NUMBER}|{LETTER}|{ROMAN})[.)]|"
+                   rf"(?P<c>[{BULLETS}]))\s+(?=\S)")
+# A printed line that opens an item or a note ("1.", "2)", "(a)", "(iv)", "*", "[2]"; not
+# "H." or "I.": in prose those are an initial and a pronoun more often than a label). The
+# layout stage never joins such a line to the one before.
+ITEM_START = re.compile(rf"(?:{NUMBER}[.)]|\((?:{NUMBER}|{LETTER}|{ROMAN})\)|[{BULLETS}]|"
+                        rf"{NOTE_NUMBER})\s")
+# Any label at all, also "a." or "1:" (lines of a list or of contents, a block that opens
+# with one): a block set in from the margin that opens so is a list, not a quotation, and a
+# paragraph that opens so does not continue the sentence a page end cut.
+ANY_LABEL = re.compile(rf"^(?:\(?(?:{NUMBER}|{LETTER}|{ROMAN})[.):]|[{BULLETS}]|{NOTE_NUMBER})\s")
+# A paragraph numbered "1." or "2)" (group n), and a number label of contents ("IV.", "12.").
+NUMBERED = re.compile(rf"^(?P<n>{NUMBER})[.)]\s+(?=\S)")
+NUMBER_LABEL = rf"(?:[IVXLC]{{1,7}}|{NUMBER})\."
 
 
 def label_of(line: str) -> tuple[int, str] | None:

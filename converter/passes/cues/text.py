@@ -9,7 +9,10 @@ from converter.model import Block
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # Closing characters that may follow the sentence-final mark: quotes and brackets.
 _CLOSERS = "\"'”’»)]"
-SENTENCE_END = re.compile(r"[.!?…:;][" + re.escape(_CLOSERS) + r"]*$")
+_STOPS = ".!?…:;"
+SENTENCE_END = re.compile(r"[" + _STOPS + r"][" + re.escape(_CLOSERS) + r"]*$")
+# A line that ends on any punctuation, a comma or a dash too (verse lines often do).
+PAUSE_END = re.compile(r"[" + _STOPS + r",—-][" + re.escape(_CLOSERS) + r"]*$")
 OPEN_QUOTES = "“\"«„"
 CLOSE_QUOTES = "”\"»"
 SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with",
@@ -17,8 +20,17 @@ SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for
                "upon", "into", "as", "&", "c", "is", "are", "be", "et", "du", "des"}
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
             "ninth", "tenth", "eleventh", "twelfth")
-# A month's name or abbreviation ("Sept.", "March"); compile with re.I.
-MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# The calendar's names, written once (the ``dates`` stage reads them too): month -> number,
+# the abbreviations printed with or without a full stop, the days of the week.
+MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+          "july": 7, "august": 8, "september": 9, "october": 10, "november": 11,
+          "december": 12}
+MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+              "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# A cue for a month ("Sept.", "March", also "Decemr."): its first three letters and any
+# letters after them; compile with re.I.
+MONTH = r"(?:" + "|".join(name[:3] for name in MONTHS) + r")[a-z]*\.?"
 _ROMAN = re.compile(r"^(?=[IVXLC])M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
 
 
