@@ -96,8 +96,9 @@ def main() -> None:
     env = env_info()
     env["pandoc"] = peers.pandoc_version() or "not installed"
     env["saxon"] = peers.saxon_version() or "not installed"
-    env["tei-stylesheets"] = str(peers.tei_stylesheets() or "not installed (not packaged for "
-                                 "Debian, PyPI or npm): Saxon runs bench/xslt/*.xsl instead")
+    env["tei-stylesheets"] = (peers.stylesheets_version() or "not found (set TEI_STYLESHEETS "
+                              "to a checkout of TEIC/Stylesheets): Saxon runs bench/xslt/*.xsl "
+                              "instead, an upper bound for the real Stylesheets' speed")
     print(json.dumps(env, indent=1))
     rows = [bench_size(float(mb), args.work, args.repeat,
                        not args.no_peers and float(mb) <= args.peer_max_mb, args.timeout)

@@ -22,7 +22,7 @@ from converter import pipeline  # noqa: E402
 from converter.passes import PASSES  # noqa: E402
 
 TIMES: dict = defaultdict(float)
-_WRAPPED = ("reader.read", "entities.annotate", "dates.annotate", "notes.annotate",
+_WRAPPED = ("reader.read", "layout.unwrap", "entities.annotate", "dates.annotate", "notes.annotate",
             "notes.check_targets", "tei.build", "tei.serialize")
 
 
