@@ -211,12 +211,55 @@ def normalise(match: re.Match, context: str | None = None) -> dict | None:
     return None
 
 
+# Every date the pattern can match holds one of these cues: a digit, a month, "inst",
+# "ult" or "prox", or a year in words ("... hundred", "one thousand ..."). The big pattern
+# opens with a lookbehind, so the regex engine tries all of it at every character; it
+# runs only in windows around the cues, which this simple alternation finds fast.
+_CUE = re.compile(r"\d+|\b(?:" + "|".join(list(MONTHS) + list(_ABBR))
+                  + r"|inst(?:ant)?|ult(?:imo)?|prox(?:imo)?|hundred|thousand)\b", re.IGNORECASE)
+# How far a window reaches from a cue (forward; backward on the reversed text): 40
+# white-space separated chunks of up to 40 characters. A date has at most about 12 chunks
+# before its first cue (weekday, "Morning", "the", a day in words, "day of", "in the year
+# of our Lord", loose commas) and 25 after it (era, a year in words, "A. M.", and the word
+# its lookahead reads), none longer than about 20 characters, so it cannot cross a longer
+# chunk: every date lies whole inside a window, and scanning the windows finds exactly
+# the matches a scan of the whole text finds (tests/test_dates_windows.py compares both).
+_REACH = re.compile(r"\S{0,40}(?:\s+\S{1,40}){0,40}\s*")
+_NEAR = 40  # a cue this few characters after the last one is inside its window
+
+
+def _reach(text: str, at: int) -> int:
+    return _REACH.match(text, at).end()
+
+
+def _windows(probe: str) -> list[tuple[int, int]]:
+    """(start, end) windows around the date cues of ``probe``, in order, not overlapping."""
+    out: list[tuple[int, int]] = []
+    rev, start, last = None, -1, -1
+    for cue in _CUE.finditer(probe):
+        at = cue.start()
+        if last >= 0 and (at - last <= _NEAR or at <= _reach(probe, last)):
+            last = cue.end()
+            continue
+        if last >= 0:
+            out.append((start, _reach(probe, last)))
+        if rev is None:
+            rev = probe[::-1]
+        start, last = len(probe) - _reach(rev, len(probe) - at), cue.end()
+        if out and start <= out[-1][1]:  # windows that touch are one
+            start = out.pop()[0]
+    if last >= 0:
+        out.append((start, _reach(probe, last)))
+    return out
+
+
 def find_dates(text: str, context: str | None = None) -> list[Span]:
     """Date spans in ``text`` (non-overlapping, leftmost-longest), with their values;
     ``context`` is the document's date when known (see ``normalise``)."""
     probe = text.replace("ſ", "s")
     out = []
-    for m in _PATTERN.finditer(probe):
+    for m in (m for start, end in _windows(probe)
+              for m in _PATTERN.finditer(probe, start, end)):
         value = normalise(m, context)
         if value is None:
             continue
