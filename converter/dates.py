@@ -122,7 +122,8 @@ def _day_value(tok: str | None) -> int | None:
 
 
 def _month_value(tok: str) -> int:
-    tok = tok.lower().rstrip(".")
+    # The pattern's IGNORECASE reads "ı" and "İ" as "i" ("Aprıl"): so does this.
+    tok = tok.lower().rstrip(".").replace("i̇", "i").replace("ı", "i")
     return MONTHS.get(tok) or _ABBR[tok]
 
 
@@ -214,9 +215,24 @@ def normalise(match: re.Match, context: str | None = None) -> dict | None:
 # Every date the pattern can match holds one of these cues: a digit, a month, "inst",
 # "ult" or "prox", or a year in words ("... hundred", "one thousand ..."). The big pattern
 # opens with a lookbehind, so the regex engine tries all of it at every character; it
-# runs only in windows around the cues, which this simple alternation finds fast.
-_CUE = re.compile(r"\d+|\b(?:" + "|".join(list(MONTHS) + list(_ABBR))
-                  + r"|inst(?:ant)?|ult(?:imo)?|prox(?:imo)?|hundred|thousand)\b", re.IGNORECASE)
+# runs only in windows around the cues, which a plain alternation finds fast in the text
+# in lower case (the same offsets when lowering keeps the length; "ı", which the pattern's
+# IGNORECASE reads as "i", is looked for in any case, as is text whose length lowering
+# changes).
+_CUE_WORDS = (r"\d+|\b(?:" + "|".join(list(MONTHS) + list(_ABBR))
+              + r"|inst(?:ant)?|ult(?:imo)?|prox(?:imo)?|hundred|thousand)\b")
+_CUE = re.compile(_CUE_WORDS)
+_CUE_ANY_CASE = re.compile(_CUE_WORDS, re.IGNORECASE)
+
+
+def _cues(probe: str):
+    """The cues of ``probe`` (matches whose offsets are offsets in ``probe``)."""
+    low = probe.lower()
+    if len(low) == len(probe) and "ı" not in probe:
+        return _CUE.finditer(low)
+    return _CUE_ANY_CASE.finditer(probe)
+
+
 # How far a window reaches from a cue (forward; backward on the reversed text): 40
 # white-space separated chunks of up to 40 characters. A date has at most about 12 chunks
 # before its first cue (weekday, "Morning", "the", a day in words, "day of", "in the year
@@ -236,7 +252,7 @@ def _windows(probe: str) -> list[tuple[int, int]]:
     """(start, end) windows around the date cues of ``probe``, in order, not overlapping."""
     out: list[tuple[int, int]] = []
     rev, start, last = None, -1, -1
-    for cue in _CUE.finditer(probe):
+    for cue in _cues(probe):
         at = cue.start()
         if last >= 0 and (at - last <= _NEAR or at <= _reach(probe, last)):
             last = cue.end()

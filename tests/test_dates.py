@@ -82,3 +82,12 @@ def test_document_date_as_context(text, context, marked, when):
 def test_relative_day_without_document_date_has_no_value():
     spans = find_dates("your letter of the 3d instant came")
     assert [dict(s.attrs) for s in spans] == [{}]
+
+
+@pytest.mark.parametrize("text,marked", [("signed Aprıl 3, 1765 at", "Aprıl 3, 1765"),
+                                         ("signed APRİL 3, 1765 at", "APRİL 3, 1765")])
+def test_dotless_and_dotted_i_in_a_month(text, marked):
+    """The pattern's IGNORECASE reads "ı" and "İ" as "i"; reading the month's value did
+    not (convert stopped with an internal error, KeyError 'aprıl')."""
+    spans = find_dates(text)
+    assert [(text[s.start:s.end], s.attr("when")) for s in spans] == [(marked, "1765-04-03")]

@@ -35,7 +35,8 @@ WORDS = ["Monday", "Morning", "the", "of", "day", "Day", "March", "may", "May", 
          "anno", "domini", "in", "year", "our", "Lord", "eighteen", "hundred", "and",
          "forty", "one", "thousand", "seven", "twenty-first", "fifth", "inst.", "ult.",
          "prox", "summer", "winter", "and", "autumn", ",", "A.", "M.", "miles", "men",
-         "since", "until", "x" * 45, "1" * 50, "ab1cd", "Auguſt", "2,", "-", "(March"]
+         "since", "until", "x" * 45, "1" * 50, "ab1cd", "Auguſt", "2,", "-", "(March",
+         "Aprıl", "APRİL", "MAY", "Nov."]
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
