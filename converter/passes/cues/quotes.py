@@ -8,27 +8,35 @@ never allowed to run on into the next block (an unbalanced quote swallows nothin
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 _OPENERS = "“„«"
 _CLOSERS = "”»"
 _BEFORE_OPEN = " \t\n([{—–-/"
+_MARK = re.compile('[' + _OPENERS + _CLOSERS + '"]')
 
 
-def marks(text: str) -> list[tuple[int, str]]:
-    """(offset, 'open'|'close') for every double quotation mark in ``text``."""
+@lru_cache(maxsize=1024)
+def marks(text: str) -> tuple[tuple[int, str], ...]:
+    """(offset, 'open'|'close') for every double quotation mark in ``text``. Several
+    passes ask about the same block, so the answer is cached; only the marks are visited
+    (a regex finds them), not every character."""
     out = []
-    for i, ch in enumerate(text):
+    for m in _MARK.finditer(text):
+        i, ch = m.start(), m.group()
         if ch in _OPENERS:
             out.append((i, "open"))
         elif ch in _CLOSERS:
             out.append((i, "close"))
-        elif ch == '"':
+        else:
             before = text[i - 1] if i else " "
             after = text[i + 1] if i + 1 < len(text) else " "
             if before in _BEFORE_OPEN and not after.isspace():
                 out.append((i, "open"))
             elif not before.isspace():
                 out.append((i, "close"))
-    return out
+    return tuple(out)
 
 
 def pairs(text: str) -> list[tuple[int, int]]:

@@ -3,6 +3,7 @@ and the splitting of a block into lines or in two with its spans re-based."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from converter.model import Block
 
@@ -34,9 +35,11 @@ MONTH = r"(?:" + "|".join(name[:3] for name in MONTHS) + r")[a-z]*\.?"
 _ROMAN = re.compile(r"^(?=[IVXLC])M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
 
 
-def words(text: str) -> list[str]:
-    """The words of ``text`` (letters and digits, apostrophes inside words kept)."""
-    return WORD.findall(text)
+@lru_cache(maxsize=2048)
+def words(text: str) -> tuple[str, ...]:
+    """The words of ``text`` (letters and digits, apostrophes inside words kept). Several
+    passes and cues ask for the same block's words, so they are kept (a tuple: shared)."""
+    return tuple(WORD.findall(text))
 
 
 def ends_sentence(text: str) -> bool:
