@@ -35,10 +35,14 @@ MONTH = r"(?:" + "|".join(name[:3] for name in MONTHS) + r")[a-z]*\.?"
 _ROMAN = re.compile(r"^(?=[IVXLC])M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
 
 
+def words(text: str) -> list[str]:
+    """The words of ``text`` (letters and digits, apostrophes inside words kept)."""
+    return list(_words(text))
+
+
 @lru_cache(maxsize=2048)
-def words(text: str) -> tuple[str, ...]:
-    """The words of ``text`` (letters and digits, apostrophes inside words kept). Several
-    passes and cues ask for the same block's words, so they are kept (a tuple: shared)."""
+def _words(text: str) -> tuple[str, ...]:
+    # Several passes and cues ask for the same block's words: found once, kept.
     return tuple(WORD.findall(text))
 
 
