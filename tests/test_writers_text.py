@@ -159,6 +159,39 @@ def test_layout_headings_lists_quotes_notes():
                                   "To Africa             866,398"]
 
 
+def _items(xml: str, width: int = 40) -> list[str]:
+    tei = (f'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body>{xml}'
+           '</body></text></TEI>').encode()
+    return text_writer.render(parse_bytes(tei, "t.xml"), width=width).body
+
+
+def test_items_hang_under_their_tei_label():
+    """The hanging indent comes from the ``<label>`` (inside the item, inside its first
+    paragraph, or before it), never from guessing at the item's words: a word label hangs
+    under the item's first word like a number does, when every label of the list is
+    short; a list with a long label, or an item without one, hangs by 2."""
+    said = "the wreckers of those days misled our people in technique"
+    assert _items(f"<list><item><label>First</label>, {said}.</item>"
+                  f"<item><label>Fourth</label>, {said}.</item></list>") == [
+        "  First, the wreckers of those days", "         misled our people in technique.", "",
+        "  Fourth, the wreckers of those days", "          misled our people in",
+        "          technique."]
+    assert _items(f"<list><item><label>1.</label> {said}.</item></list>")[1].startswith("     o")
+    assert _items(f"<list><label>(iv)</label><item>{said}.</item></list>")[1].startswith(
+        "       our")
+    assert _items(f"<list><item><p><label>(a)</label> {said}.</p><p>{said}.</p></item></list>",
+                  50) == ["  (a) the wreckers of those days misled our people",
+                          "      in technique.", "",
+                          "      the wreckers of those days misled our",
+                          "      people in technique."]
+    # "Secondly, " is longer than a hang: the whole list hangs by 2.
+    assert _items(f"<list><item><label>First</label>, {said}.</item>"
+                  f"<item><label>Secondly</label>, {said}.</item></list>")[1] == (
+        "    misled our people in technique.")
+    # No label in the TEI: the words are not searched for one.
+    assert _items(f"<list><item>1. {said}.</item></list>")[1].startswith("    our")
+
+
 @pytest.mark.parametrize("width", [30, 50, 72, 100])
 def test_width_is_respected(width):
     for line in _full(width).splitlines():

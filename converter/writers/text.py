@@ -23,8 +23,12 @@ _INDENTED = {"quote", "q", "said", "cit", "epigraph", "lg", "argument"}
 _CENTRED = {"titlePage", "docTitle", "titlePart", "docAuthor", "docDate", "byline",
             "docImprint", "docEdition"}
 _RIGHT = {"dateline", "signed"}  # set right, as letters print them
-_LABEL = re.compile(r"^(\(?[0-9]{1,3}[.):]|\(?[A-Za-z][.)]|\(?[ivxlcdmIVXLCDM]{1,6}[.)]|"
-                    r"[•*·–—-])\s")
+# After a list's label, the punctuation and space before the item's words ("First, the …").
+_AFTER_LABEL = re.compile(r"[^\w\s]*\s?")
+# Items hang under their first word when every label of the list is this short ("1. ",
+# "(iv) ", "Fourth, "); a list with longer labels ("Secondly, ", what/amount lines) is
+# set with a hang of 2, like a list without labels.
+_MAX_HANG = 8
 _NOTE_MARK = re.compile(r"\[\d+\]")
 
 
@@ -36,6 +40,26 @@ class Parts:
     body: list = field(default_factory=list)
     notes: list = field(default_factory=list)
     index: list = field(default_factory=list)
+
+
+def _opening_label(holder):
+    """The ``<label>`` element that opens ``holder`` (an item, or its first paragraph), or
+    None when its words do not open with one."""
+    if (holder.text or "").strip():
+        return None
+    first = next((c for c in holder if isinstance(c.tag, str)), None)
+    return first if first is not None and local(first) == "label" else None
+
+
+def _label_width(label) -> int:
+    """Columns a ``<label>`` takes before its item's first word: its text, then the
+    punctuation and the space after it ("First, " is 7); a label standing before its item
+    (in the list) is followed by one space."""
+    text = reading_text(label)
+    if local(label.getparent()) == "list":
+        return len(text) + 1
+    after = ("".join(label.itertext())[-1:].isspace() and " " or "") + (label.tail or "")
+    return len(text) + _AFTER_LABEL.match(re.sub(r"\s+", " ", after)).end()
 
 
 def _apart(el) -> bool:
@@ -50,6 +74,7 @@ class _Renderer:
         self.app, self.layout, self.width = app, app.layout, width
         self.blocks: list[list[str]] = []
         self.groups: list = []  # per block: the list it is an item of, or None
+        self.short_labels: dict = {}  # list element -> whether all its labels are short
 
     def inline(self, el, lines: bool) -> str:
         """The running text of ``el``: note markers, line breaks, both readings of a choice."""
@@ -111,6 +136,29 @@ class _Renderer:
             prev = group
         return out
 
+    def labels(self, item) -> list:
+        """The ``<label>`` elements of ``item``: the one that opens it (or its first
+        paragraph), else those standing before it in the list."""
+        first = next((c for c in item if local(c) == "p"), None)
+        inner = _opening_label(item) if first is None else _opening_label(first)
+        if inner is not None:
+            return [inner]
+        out, prev = [], item.getprevious()
+        while prev is not None and local(prev) == "label":
+            out.insert(0, prev)
+            prev = prev.getprevious()
+        return out
+
+    def hang(self, item) -> int:
+        """How far the lines of ``item`` after its first hang: under the item's first
+        word, when every label of its list is short (0: no label, or a long one)."""
+        lst = item.getparent()
+        if lst not in self.short_labels:
+            widths = [sum(map(_label_width, self.labels(c))) for c in lst if local(c) == "item"]
+            self.short_labels[lst] = all(w <= _MAX_HANG for w in widths)
+        width = sum(map(_label_width, self.labels(item)))
+        return width if self.short_labels[lst] else 0
+
     def para(self, el, text: str, indent: int, name: str, level: int) -> None:
         """One block of running text, set according to what ``el`` is."""
         text = settle(text)
@@ -125,13 +173,11 @@ class _Renderer:
         centre = any(local(a) in _CENTRED for a in [el, *el.iterancestors()])
         hang = 0
         if name == "item":
-            m = _LABEL.match(norm(text))
-            hang = min(len(m.group(0)), 8) if m else 2
+            hang = self.hang(el) or 2
         elif name == "p" and local(parent) == "item":
             # Paragraphs of a list item hang under the item's label, the first included.
             first = next(c for c in parent if local(c) == "p")
-            m = _LABEL.match(reading_text(first))
-            width = min(len(m.group(0)), 8) if m else 0
+            width = self.hang(parent)
             hang, indent = (width, indent) if el is first else (0, indent + width)
         group = parent if name == "item" and local(parent) == "list" else None
         right = name in _RIGHT and not centre
