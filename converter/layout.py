@@ -20,7 +20,8 @@ from dataclasses import dataclass
 
 from converter.model import Block, Document, Line, Reporter
 from converter.passes.cues.lists import ITEM_START
-from converter.passes.cues.text import PAUSE_END, SENTENCE_END
+from converter.passes.cues.tables import column_rows
+from converter.passes.cues.text import PAUSE_END, SENTENCE_END, ends_mid_phrase
 
 # A measure narrower than this is not a wrap width: short lines are verse or lists.
 _MIN_MEASURE = 50
@@ -90,8 +91,9 @@ def is_full(line: Line, nxt: Line, width: int) -> bool:
 
 
 def runs_on(line: Line, nxt: Line) -> bool:
-    """The sentence visibly goes on: no stop at the end, a lower-case word next."""
-    return not SENTENCE_END.search(line.text) and nxt.text[:1].islower()
+    """The sentence visibly goes on: no stop at the end and a lower-case word next, or a
+    last word no sentence ends on (old texts capitalise nouns: "and a" / "Majority")."""
+    return not SENTENCE_END.search(line.text) and (nxt.text[:1].islower() or ends_mid_phrase(line.text))
 
 
 def local_width(lines: tuple, width: int) -> int:
@@ -167,13 +169,70 @@ def join_printed(group: list[Line]) -> str:
     return out
 
 
+# Project Gutenberg's transcribers mark a block quotation "/#" … "#/" and lines that must
+# not be rewrapped (verse, tables, addresses) "/*" … "*/", each mark alone on its line.
+_OPENERS = {"/#": ("#/", "quote"), "/*": ("*/", "lines")}
+_MAX_FRAMED_LINES = 400  # a mark with no closer this near is no mark
+
+
+def _marks(blocks: list[Block]) -> dict[int, str | None]:
+    """Line number -> frame opened there ("quote"/"lines"), or None for a closing mark;
+    only marks that pair up (an opener whose closer follows within reach)."""
+    lines = [ln for b in blocks for ln in b.lines]
+    marks: dict[int, str | None] = {}
+    k = 0
+    while k < len(lines):
+        ln = lines[k]
+        opener = _OPENERS.get(ln.text[:2])
+        if opener and not ln.text[2:3].isalnum():
+            close = next((j for j in range(k + 1, min(len(lines), k + _MAX_FRAMED_LINES))
+                          if lines[j].text.strip() == opener[0]), None)
+            if close is not None:
+                marks[ln.number], marks[lines[close].number] = opener[1], None
+                k = close
+        k += 1
+    return marks
+
+
+def delimited(blocks: list[Block]) -> tuple[list[Block], int]:
+    """The blocks without the e-text's quotation marks ``/#``, ``#/``, ``/*``, ``*/``;
+    each block between them carries the ``frame`` hint. Also the number of frames."""
+    marks = _marks(blocks)
+    if not marks:
+        return blocks, 0
+    out, frame = [], None
+    for blk in blocks:
+        kept, framed = [], frame
+        for ln in blk.lines:
+            if ln.number not in marks:
+                kept.append(ln)
+            elif marks[ln.number]:
+                frame = framed = marks[ln.number]
+                rest = ln.text[2:].strip()  # "/*[4]": a note's marker may follow the mark
+                if rest:
+                    kept.append(Line(rest, ln.indent, ln.end, ln.number))
+            else:
+                frame = None
+        if not kept:
+            continue  # the marks alone: no words
+        if len(kept) == len(blk.lines) and not framed:
+            out.append(blk)
+            continue
+        out.append(blk.with_(text="\n".join(ln.text for ln in kept), line=kept[0].number,
+                             lines=tuple(kept), hints={**blk.hints, "frame": framed} if framed
+                             else blk.hints))
+    return out, sum(1 for v in marks.values() if v)
+
+
 def unwrap(doc: Document) -> Document:
     """Join wrapped printed lines into logical lines in every block of the body."""
-    m = measure(doc.body)
+    body, frames = delimited(list(doc.body))
+    m = measure(body)
     out, joined = [], 0
-    for blk in doc.body:
-        if len(blk.lines) < 2:
-            out.append(blk)
+    for blk in body:
+        if len(blk.lines) < 2 or blk.hints.get("frame") == "lines" or \
+                column_rows([ln.text for ln in blk.lines]) is not None:
+            out.append(blk)  # one line, lines marked as such, or the rows of a table
             continue
         groups = logical_lines(blk.lines, m.width)
         if len(groups) == len(blk.lines):
@@ -182,6 +241,9 @@ def unwrap(doc: Document) -> Document:
         joined += 1
         out.append(blk.with_(text="\n".join(join_printed(g) for g in groups)))
     report = Reporter()
+    if frames:
+        report.infer(1, "marked quotations", "high",
+                     f"{frames} passages marked /# … #/ or /* … */ by the transcriber")
     if joined:
         report.infer(1, "unwrapped lines", "high",
                      f"{joined} blocks hard-wrapped at {m.width} columns joined into paragraphs")

@@ -20,7 +20,9 @@ from converter.vocabulary import BLOCK_KINDS, NODE_KINDS, SPAN_KINDS, BlockKind,
 
 # Keys that steer the passes (a heading's rank and style) and are no TEI attributes: they
 # live in ``hints``, never in ``attrs``.
-HINT_KEYS = frozenset({"rank", "style", "division"})  # division: the type of div a head opens
+# division: the type of div a head opens; frame: "quote" or "lines" when the text marks a
+# block quotation or lines not to be rewrapped itself (``/# … #/``, ``/* … */``).
+HINT_KEYS = frozenset({"rank", "style", "division", "frame"})
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from converter.model import Block, Span
-from converter.passes.cues import front, headings, letters, lists, quotes, text, verse
+from converter.passes.cues import front, headings, letters, lists, quotes, tables, text, verse
 
 
 def p(s: str, line: int = 1) -> Block:
@@ -190,3 +190,35 @@ def test_calendar_names():
 def test_sentence_and_pause_ends(line, ends, pauses):
     assert bool(text.SENTENCE_END.search(line)) is ends
     assert bool(text.PAUSE_END.search(line)) is pauses
+@pytest.mark.parametrize("lines", [
+    ["Land-tax        L 1,950,000", "Customs           3,789,274", "----------", "L5,739,274"],
+    ["I.  Of Our Spiritual Strivings", "II.  Of the Dawn of Freedom", "III.  Of Progress"],
+    ["On the second   thousand     0    9", 'On the third         "       1    0',
+     'On the fourth        "       1    6'],
+])
+def test_column_rows_finds_tables(lines):
+    assert tables.column_rows(lines) is not None
+
+
+@pytest.mark.parametrize("lines", [
+    ["It was late.  The rain had stopped.  We went", "out at 12 and walked.  Nobody was",
+     "there.  The boats lay on the mud, 12 of them."],  # two spaces after a full stop
+    ["John Langdon    Nicholas Gilman", "Rufus King      Nathaniel Gorham",
+     "Roger Sherman   William Johnson"],  # names in columns: no figures, no labels
+    ["Navy    300,000", "Army    212,000"],  # two rows are too few to tell
+])
+def test_column_rows_look_alikes(lines):
+    assert tables.column_rows(lines) is None
+
+
+def test_cells_keep_a_sentence_whole_and_split_at_a_label_gap():
+    assert tables.cells("end.  Then he said") == ["end.  Then he said"]
+    assert tables.cells("  IV.  Of the Meaning of Progress") == ["IV.", "Of the Meaning of Progress"]
+    assert tables.cells("-------") == []
+
+
+@pytest.mark.parametrize("line, dangling", [
+    ("of its own Members, and a", True), ("the judge of the", True), ("the end.", False),
+    ("Majority of each shall constitute", False), ("", False)])
+def test_ends_mid_phrase(line, dangling):
+    assert text.ends_mid_phrase(line) is dangling

@@ -54,6 +54,41 @@ def test_hyphen_and_dash_at_line_end_join_without_space():
     assert layout.join_printed(group) == "the friend and wife--the inspirer"
 
 
+def test_ragged_old_prose_that_capitalises_nouns_is_joined():
+    # "and a" / "Majority": no sentence ends on "a", whatever case the next line opens with
+    text = ("Section 5.  Each House shall be the Judge of the Elections,\n"
+            "Returns and Qualifications of its own Members, and a\n"
+            "Majority of each shall constitute a Quorum to do Business;\n"
+            "but a smaller Number may adjourn from day to day,\n"
+            "and may be authorized to compel the Attendance of absent Members.")
+    doc = _doc("\n\n".join(textwrap.fill(p, 70) for p in PROSE) + "\n\n" + text)
+    assert "\n" not in doc.body[-1].text
+
+
+def test_a_table_in_columns_keeps_its_rows():
+    table = ("     Land-tax                             L 1,950,000\n"
+             "     Customs                                3,789,274\n"
+             "     Stamps                                 1,278,214")
+    doc = _doc("\n\n".join(textwrap.fill(p, 70) for p in PROSE) + "\n\n" + table)
+    assert doc.body[-1].text.count("\n") == 2
+
+
+@pytest.mark.parametrize("marks, frame", [(("/#", "#/"), "quote"), (("/*", "*/"), "lines")])
+def test_transcribers_marks_frame_the_blocks_between_them(marks, frame):
+    inner = "The like natural inducement hath brought men\nto know it.\n\nA second paragraph."
+    doc = _doc(f"Before it.\n\n{marks[0]}\n{inner}\n{marks[1]}\n\nAfter it.")
+    assert [b.text.split("\n")[0] for b in doc.body] == [
+        "Before it.", "The like natural inducement hath brought men", "A second paragraph.",
+        "After it."]
+    assert [b.hints.get("frame") for b in doc.body] == [None, frame, frame, None]
+    assert doc.body[1].line == 4  # the first line after the mark
+
+
+def test_an_unpaired_mark_is_text():
+    doc = _doc("Before it.\n\n/#\nSome text here.\n\nAfter it.")
+    assert doc.body[1].text == "/#\nSome text here." and not doc.body[1].hints.get("frame")
+
+
 def test_wrapped_and_unwrapped_give_the_same_tei_text():
     flat = "\n\n".join(PROSE * 3)
     wrapped = "\n\n".join(textwrap.fill(p, 70) for p in PROSE * 3)

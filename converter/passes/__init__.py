@@ -30,6 +30,7 @@ from converter.passes.numbered import numbered_paragraphs
 from converter.passes.pagebreaks import repair_page_breaks
 from converter.passes.pages import page_numbers
 from converter.passes.quotations import inline_quotations
+from converter.passes.tables import tables
 from converter.passes.titlepage import title_page
 
 
@@ -52,6 +53,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("pages", page_numbers),
     Pass("pagebreaks", repair_page_breaks),
     Pass("contents", contents),
+    Pass("tables", tables),
     Pass("titlepage", title_page),
     Pass("frontmatter", front_matter),
     Pass("headings", mark_headings),

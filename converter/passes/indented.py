@@ -44,6 +44,8 @@ def _first_line_style(body: list, margin: int) -> bool:
 def _indented(blk, layout, one_line_ok: bool) -> bool:
     if not isinstance(blk, Block) or blk.kind != "p" or not blk.lines:
         return False
+    if blk.hints.get("frame"):
+        return True  # the transcriber marked it (/# … #/, /* … */)
     if min(layout.relative_indent(ln) for ln in blk.lines) < _MIN_INDENT:
         return False
     if _centred(blk, layout):
@@ -58,6 +60,8 @@ def _indented(blk, layout, one_line_ok: bool) -> bool:
 
 def _part(blk: Block) -> Node | Block:
     """A verse block as ``lg`` of ``l``, a prose block as a paragraph."""
+    if blk.hints.get("frame") == "quote":
+        return blk  # marked prose: its kept line breaks are line breaks, not verse
     return verse_node(blk) if "\n" in blk.text else blk
 
 
@@ -76,9 +80,11 @@ def indented_quotations(doc: Document) -> Document:
             return
         parts = [_part(b) for b in run]
         verse = all(isinstance(p, Node) for p in parts)
-        attrs = {"type": "verse", "cert": "medium"} if verse else {"cert": "medium"}
-        report.infer(run[0].line, "indented block quotation" + (" (verse)" if verse else ""),
-                  "medium", run[0].text.split("\n")[0][:60])
+        cert = "high" if all(b.hints.get("frame") for b in run) else "medium"
+        attrs = {"type": "verse", "cert": cert} if verse else {"cert": cert}
+        how = "marked" if cert == "high" else "indented"
+        report.infer(run[0].line, f"{how} block quotation" + (" (verse)" if verse else ""),
+                     cert, run[0].text.split("\n")[0][:60])
         out.append(Node("quote", parts, run[0].line, attrs))
         run.clear()
 

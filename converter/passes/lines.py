@@ -39,6 +39,9 @@ AMOUNT = re.compile(r"(?<![\d,.•])(?:£\.?\s?|\$\s?)?\d[\d,.•]*(?:\s+\d{1,2}
                     r"(?:\s+(?:dollars?|dolls?|tons?|pounds?|bushels?|barrels?|lbs?)\b)?\.?$", re.I)
 
 
+_PARAGRAPH_WORDS = 30  # a line this long is a paragraph, not one of two list items
+
+
 def _kind_of(block: Block) -> str | None:
     """'verse', 'list' or None for a multi-line block."""
     lines = block.text.split("\n")
@@ -52,6 +55,9 @@ def _kind_of(block: Block) -> str | None:
         return "verse"
     if lines[0][:1] in OPEN_QUOTES:
         return None
+    if len(lines) == 2 and not any(label_of(ln) for ln in lines) and \
+            max(len(words(ln)) for ln in lines) >= _PARAGRAPH_WORDS:
+        return None  # a run-in title and its paragraph ("JOHN TYLER" / "Vice President …")
     return "list"
 
 

@@ -131,3 +131,16 @@ def looks_like_signature(text: str) -> bool:
     w = words(text)
     return (0 < len(w) <= 6 and all(x[:1].isupper() for x in w) and
             not any(x.lower() in _NAME_BREAKERS for x in w))
+
+
+# Words a sentence never ends on: an article, a preposition, a conjunction, a possessive.
+_DANGLING = frozenset({"a", "an", "the", "of", "and", "or", "nor", "to", "in", "on", "at", "by",
+                       "for", "with", "from", "upon", "into", "than", "that", "which", "whose",
+                       "its", "their", "our", "his", "her", "my", "your"})
+
+
+def ends_mid_phrase(text: str) -> bool:
+    """The line stops on a word no sentence ends on ("… its own Members, and a"): the
+    sentence goes on in the next line, whatever case that line opens with."""
+    w = text.rsplit(None, 1)[-1:] if text else []
+    return bool(w) and w[0].lower() in _DANGLING
