@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from dataclasses import MISSING, fields
 from pathlib import Path
 
 import click
@@ -198,6 +199,25 @@ def validate(files, schema, quiet):
         sys.exit(1)
 
 
+def _format_options(command):
+    """One option per field of the formats' options dataclasses (``--width``, ``--index``):
+    a flag for a bool, a number (with its ``min``) for an int; help from the field."""
+    seen: dict = {}
+    for writer in FORMATS.values():
+        for f in fields(writer.options):
+            seen.setdefault(f.name, f)
+    for f in reversed(list(seen.values())):
+        flag, helptext = "--" + f.name.replace("_", "-"), f.metadata.get("help")
+        if f.type in (bool, "bool"):
+            command = click.option(flag, f.name, is_flag=True, help=helptext)(command)
+        else:
+            kind = click.IntRange(min=f.metadata.get("min")) if f.type in (int, "int") else str
+            command = click.option(flag, f.name, default=None if f.default is MISSING
+                                   else f.default, show_default=True, type=kind,
+                                   help=helptext)(command)
+    return command
+
+
 @main.command(epilog="""\b
 Examples:
   tei-edition export speech.xml --to html -o speech.html
@@ -207,26 +227,23 @@ Examples:
               help="; ".join(f"{w.name}: {w.help}" for w in FORMATS.values()) + ".")
 @click.option("-o", "--output", type=_FILE,
               help="Write the edition here (default, or -: standard output).")
-@click.option("--width", default=72, show_default=True, type=click.IntRange(min=20),
-              help="Text edition line width (20 or more).")
-@click.option("--index", is_flag=True,
-              help="Text edition: add an index of names (the HTML edition always has one).")
-def export(file, fmt, output, width, index):
+@_format_options
+def export(file, fmt, output, **options):
     """Export a TEI FILE (- reads standard input) as an HTML or plain-text reading edition."""
     from converter.xmlio import parse_file
 
     writer = FORMATS[fmt]
     ctx = click.get_current_context()
-    given = {name: value for name, value in (("width", width), ("index", index))
-             if ctx.get_parameter_source(name) != click.core.ParameterSource.DEFAULT}
+    given = [name for name in options
+             if ctx.get_parameter_source(name) != click.core.ParameterSource.DEFAULT]
     for name in given:
         if name not in writer.option_names():
             takers = [w.name for w in FORMATS.values() if name in w.option_names()]
             raise click.UsageError(f"--{name} is for --to {' or '.join(takers)}; the "
                                    f"{fmt} edition does not take it")
-    _emit(output, writer(parse_file(file), **{k: v for k, v in (("width", width),
-                                                                 ("index", index))
-                                             if k in writer.option_names()}), inputs=(file,))
+    _emit(output, writer.write(parse_file(file), **{k: v for k, v in options.items()
+                                                    if k in writer.option_names()}),
+          inputs=(file,))
 
 
 @main.command(epilog="""\b

@@ -102,7 +102,7 @@ def run_job(job: Job) -> Result:
         res.words, res.entities = _counts(tree)
         written = [(out, data)]
         for fmt, writer in WRITERS.items():
-            written.append((Path(job.ed_dir) / f"{seed.stem}{EXTENSIONS[fmt]}", writer(tree)))
+            written.append((Path(job.ed_dir) / f"{seed.stem}{EXTENSIONS[fmt]}", writer.write(tree)))
         for path, payload in written:
             if not _same_bytes(path, payload):
                 write_atomic(path, payload, inputs=(seed,), elsewhere="--out or --editions")

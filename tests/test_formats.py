@@ -22,8 +22,8 @@ def test_every_format_declares_extension_and_typed_options():
 def test_an_option_a_format_does_not_take_is_an_error():
     tree = parse_file(VALID)
     with pytest.raises(ValueError, match="the html edition takes no option width"):
-        FORMATS["html"](tree, width=40)
-    assert FORMATS["text"](tree, width=40).startswith(b"")
+        FORMATS["html"].write(tree, width=40)
+    assert FORMATS["text"].write(tree, width=40).startswith(b"")
 
 
 def test_cli_choices_come_from_the_table(tmp_path):
@@ -62,8 +62,43 @@ def test_the_behaviour_table():
                    "div/fw": "omit"}
 
 
-def test_both_writers_take_behaviour_from_the_table():
-    from pathlib import Path
-    writers = Path(__file__).resolve().parent.parent / "converter" / "writers"
-    for name in ("html_body.py", "text.py"):
-        assert "from converter.writers.behaviours import behaviour" in (writers / name).read_text()
+def test_both_writers_are_behaviour_writers_dispatched_from_the_table():
+    """Each format is a BehaviourWriter with one method per behaviour; dispatch calls the
+    method the table names; a writer missing one is refused when it is defined."""
+    from lxml import etree
+
+    from converter.writers.behaviours import METHODS, BehaviourWriter
+    assert set(METHODS) == {"omit", "note", "break", "division", "heading", "caption", "list",
+                            "item", "label", "blockquote", "table", "figure", "paragraph",
+                            "inline"}
+    for w in FORMATS.values():
+        assert issubclass(w, BehaviourWriter)
+        assert all(callable(getattr(w, m)) for m in METHODS.values())
+    with pytest.raises(TypeError, match="writer half has no method for"):
+        type("Half", (BehaviourWriter,), {"name": "half", "heading": lambda self, el: None})
+    calls = []
+    probe = type("Probe", (BehaviourWriter,), {"name": "probe", **{
+        m: (lambda self, el, block, m=m: calls.append((el.tag.split("}")[1], block, m)))
+        for m in METHODS.values()}})()
+    tei = etree.fromstring(
+        '<div xmlns="http://www.tei-c.org/ns/1.0"><head>H</head><p>a <quote>q</quote><lb/>'
+        '<note>n</note></p><list><label>1.</label><item>i</item></list><fw>7</fw></div>')
+    for el in tei.iter():
+        block = el.tag.split("}")[1] not in ("quote", "lb", "note")
+        probe.dispatch(el, block, block)
+    assert calls == [("div", True, "division"), ("head", True, "heading"),
+                     ("p", True, "paragraph"), ("quote", False, "phrase"),
+                     ("lb", False, "line_break"), ("note", False, "note"),
+                     ("list", True, "list"), ("label", True, "label"), ("item", True, "item"),
+                     ("fw", True, "omit")]
+
+
+def test_cli_options_come_from_the_options_dataclasses():
+    """``export`` has one option per field of the formats' options, with its help."""
+    import dataclasses
+    res = run("export", "--help")
+    for w in FORMATS.values():
+        for f in dataclasses.fields(w.options):
+            assert f"--{f.name}" in res.output and f.metadata["help"][:30] in " ".join(
+                res.output.split())
+    assert run("export", VALID, "--to", "text", "--width", "19").exit_code == 2

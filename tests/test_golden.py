@@ -25,7 +25,7 @@ def _outputs(case: Path) -> dict[str, bytes]:
     tree = parse_bytes(xml, "expected.xml")
     out = {"expected.xml": xml}
     for fmt, writer in WRITERS.items():
-        out["expected" + EXTENSIONS[fmt]] = writer(tree)
+        out["expected" + EXTENSIONS[fmt]] = writer.write(tree)
     return out
 
 

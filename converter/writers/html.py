@@ -9,6 +9,7 @@ goes through lxml's serializer, so it is escaped; see html_body for attribute ha
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from lxml import etree
 
@@ -16,6 +17,26 @@ from converter.writers.apparatus import Apparatus, reading_text
 from converter.writers.common import DIVS, TEI, Layout, header, local, safe_lang
 from converter.writers.html_body import Body
 from converter.writers.html_style import CSS, JS, csp
+
+
+@dataclass(frozen=True)
+class HtmlOptions:
+    """The HTML edition has no options (its index of names is always there)."""
+
+
+class HtmlWriter(Body):
+    """The HTML reading edition: the format's declaration over the behaviours of ``Body``."""
+
+    name = "html"
+    extension = ".html"
+    options = HtmlOptions
+    help = "a self-contained reading edition"
+
+    @classmethod
+    def edition(cls, tree, options: HtmlOptions) -> bytes:
+        """The HTML edition of a parsed TEI ``tree`` as UTF-8 bytes."""
+        return write(tree)
+
 
 def _sub(parent, tag, text=None, **attrs):
     el = etree.SubElement(parent, tag, {k.rstrip("_").replace("_", "-"): v
@@ -114,7 +135,7 @@ def toc(body, app, extra: list) -> bool:
     return bool(len(ol))
 
 
-def notes(body, app, conv: Body) -> None:
+def notes(body, app, conv: HtmlWriter) -> None:
     """Numbered notes, each with a link back to its marker in the text."""
     sec = _sub(body, "section", class_="notes", id="_notes", aria_labelledby="_notes-h")
     _sub(sec, "h2", "Notes", id="_notes-h")
@@ -212,7 +233,7 @@ def build(tree):
         [("#_index", "Index of names")] if app.entries else [])
     has_toc = toc(body, app, extra)
     main = _sub(body, "main", id="_text")
-    conv = Body(app, cite or "Edition")
+    conv = HtmlWriter(app, cite or "Edition")
     conv.toc = has_toc
     if app.text is not None:
         conv.children(app.text, main, False, 0, False)

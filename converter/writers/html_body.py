@@ -14,7 +14,7 @@ import re
 from lxml import etree
 
 from converter.writers import html_parts
-from converter.writers.behaviours import behaviour
+from converter.writers.behaviours import BehaviourWriter
 from converter.writers.html_parts import add_text, last
 from converter.writers.common import (INLINE, LINE_CONTEXTS, SKIP, XML_ID, XML_LANG, local,
                                       safe_class, safe_lang)
@@ -47,8 +47,11 @@ def _keep_apart(dst, node, tail: str) -> None:
         node.tail = (node.tail or "") + " "
 
 
-class Body:
-    """Converts TEI elements to HTML, with the apparatus for ids, notes and entities."""
+class Body(BehaviourWriter):
+    """Converts TEI elements to HTML, with the apparatus for ids, notes and entities: one
+    method per behaviour of the table (``HtmlWriter`` in ``html`` declares the format).
+    A behaviour's method adds the HTML element made to ``dst`` and returns it (None when
+    it made none, or wrote its content itself)."""
 
     def __init__(self, app, cite_prefix: str):
         self.app, self.layout, self.cite_prefix = app, app.layout, cite_prefix
@@ -105,16 +108,7 @@ class Body:
         """Render one TEI element (and its content) into ``dst``."""
         name = local(el)
         block = not inline and self.layout.is_block(el)
-        if behaviour(el, block) == "break":
-            self.milestone(el, dst, name)
-            if len(el) or el.text:  # a milestone is empty in TEI; keep whatever is not
-                self.children(el, etree.SubElement(dst, "span", {"class": name}), True, depth,
-                              in_link)
-            return None
-        if block:
-            out = self.block(el, dst, name, depth)
-        else:
-            out = self.inline(el, dst, name, in_link)
+        out = self.dispatch(el, block, dst, depth, in_link)
         if out is None:
             return None
         if el in self.app.mention_of and "id" not in out.attrib:
@@ -146,8 +140,22 @@ class Body:
                                         "aria-label": "Back to the contents"})
         return None
 
-    def milestone(self, el, dst, name) -> None:
+    def line_break(self, el, dst, depth, in_link) -> None:
         """Line, column and page breaks: a break in verse and letters, a space in prose."""
+        name = local(el)
+        self.milestone(el, dst, name)
+        if len(el) or el.text:  # a milestone is empty in TEI; keep whatever is not
+            self.children(el, etree.SubElement(dst, "span", {"class": name}), True, depth,
+                          in_link)
+
+    def note(self, el, dst, depth, in_link) -> None:
+        """A note moves to the notes (``children`` leaves its numbered marker here)."""
+
+    def omit(self, el, dst, depth, in_link) -> None:
+        """Not reading text: the header, stand-off data, forme work."""
+
+    def milestone(self, el, dst, name) -> None:
+        """The mark a break leaves in the line."""
         if el.get("break") == "no":
             return
         parent = next((a for a in el.iterancestors() if self.layout.is_block(a)), None)
@@ -161,39 +169,58 @@ class Body:
         else:
             add_text(dst, " ")
 
-    def block(self, el, dst, name, depth):
-        """The HTML block for a TEI block element."""
-        parent = el.getparent()
-        has_blocks = self.layout.has_blocks(el)
-        cls = name
-        does = behaviour(el, True)
-        if does == "division":
-            out = etree.SubElement(dst, "section", {"id": self.app.div_ids.get(el, ""),
-                                                    "class": "div"})
-            if not out.get("id"):
-                del out.attrib["id"]
-            cls = "div " + safe_class(el.get("type"))
-        elif does == "heading" and parent in self.app.div_ids:  # (not a division in a note)
-            out = etree.SubElement(dst, f"h{min(depth + 1, 6)}")
-        elif does == "caption":
-            out = etree.SubElement(dst, "figcaption")
-        elif name == "p" and not has_blocks:
-            out = etree.SubElement(dst, "p")
-        elif does == "list":
-            out = etree.SubElement(dst, "ul")
-            cls = "list " + safe_class(el.get("type"))
-        elif does in ("item", "label"):
-            return None  # rendered by list_items
-        elif does == "blockquote":
-            out = etree.SubElement(dst, "blockquote" if name != "cit" else "figure")
-        elif does in ("table", "figure"):
-            out = etree.SubElement(dst, does)
-        else:
-            out = etree.SubElement(dst, "div" if has_blocks else _BLOCK_P.get(name, "p"))
+    def _block(self, el, out, cls: str):
+        """``out``, the HTML block made for ``el``, with its class and margin number."""
         out.set("class", cls.strip())
         if el in self.app.para:
             self.number(el, out)
         return out
+
+    def division(self, el, dst, depth, in_link):
+        """A TEI division as a ``section`` (its id: the one the contents link to)."""
+        out = etree.SubElement(dst, "section", {"id": self.app.div_ids.get(el, ""),
+                                                "class": "div"})
+        if not out.get("id"):
+            del out.attrib["id"]
+        return self._block(el, out, "div " + safe_class(el.get("type")))
+
+    def heading(self, el, dst, depth, in_link):
+        """A division's head as ``h2``..``h6`` by depth (a division in a note has none)."""
+        if el.getparent() not in self.app.div_ids:
+            return self.paragraph(el, dst, depth, in_link)
+        return self._block(el, etree.SubElement(dst, f"h{min(depth + 1, 6)}"), local(el))
+
+    def caption(self, el, dst, depth, in_link):
+        """A figure's head."""
+        return self._block(el, etree.SubElement(dst, "figcaption"), local(el))
+
+    def paragraph(self, el, dst, depth, in_link):
+        """Any other block: ``p``, or ``div`` when it holds blocks (HTML's ``p`` cannot)."""
+        name = local(el)
+        tag = "div" if self.layout.has_blocks(el) else _BLOCK_P.get(name, "p")
+        return self._block(el, etree.SubElement(dst, tag), name)
+
+    def list(self, el, dst, depth, in_link):
+        """A list as ``ul``; ``element`` fills it with its items (``html_parts``)."""
+        return self._block(el, etree.SubElement(dst, "ul"), "list " + safe_class(el.get("type")))
+
+    def item(self, el, dst, depth, in_link) -> None:
+        """Items and their labels are written by their list (``html_parts.list_items``)."""
+
+    label = item
+
+    def blockquote(self, el, dst, depth, in_link):
+        """A block quotation; one with its source (``cit``) as a ``figure``."""
+        tag = "blockquote" if local(el) != "cit" else "figure"
+        return self._block(el, etree.SubElement(dst, tag), local(el))
+
+    def table(self, el, dst, depth, in_link):
+        """A table; ``element`` fills it with its rows (``html_parts``)."""
+        return self._block(el, etree.SubElement(dst, "table"), local(el))
+
+    def figure(self, el, dst, depth, in_link):
+        """A figure."""
+        return self._block(el, etree.SubElement(dst, "figure"), local(el))
 
     def number(self, el, out) -> None:
         """The margin number and the 'cite' link of a numbered paragraph."""
@@ -211,8 +238,9 @@ class Body:
         c.text = "cite"
         c.tail = " "
 
-    def inline(self, el, dst, name, in_link):
+    def phrase(self, el, dst, depth, in_link):
         """The HTML inline element for a TEI element in running text."""
+        name = local(el)
         if el in self.app.mention_of:
             mention, entry = self.app.mention_of[el]
             attrs = {"id": mention.id, "class": f"ent {entry.kind}",

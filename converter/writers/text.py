@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from converter.writers.apparatus import Apparatus, reading_text
 from converter.writers.common import (INLINE, LINE_CONTEXTS, SKIP, Layout, header, local,
                                       norm)
-from converter.writers.behaviours import behaviour
+from converter.writers.behaviours import BehaviourWriter, behaviour
 from converter.writers.text_lines import glue, mark, settle, wrap
 from converter.writers.text_table import rows_of, table_lines
 
@@ -69,7 +69,30 @@ def _apart(el) -> bool:
     return name is not None and name not in INLINE and name not in SKIP
 
 
-class _Renderer:
+@dataclass(frozen=True)
+class TextOptions:
+    """Line width, and whether to add the index of names."""
+
+    width: int = field(default=72, metadata={"min": 20,
+                                             "help": "Text edition line width (20 or more)."})
+    index: bool = field(default=False, metadata={
+        "help": "Text edition: add an index of names (the HTML edition always has one)."})
+
+
+class TextWriter(BehaviourWriter):
+    """The plain-text edition: one method per behaviour of the table; the blocks it sets
+    are gathered in ``blocks`` (``joined`` puts them together)."""
+
+    name = "text"
+    extension = ".txt"
+    options = TextOptions
+    help = "plain UTF-8 text"
+
+    @classmethod
+    def edition(cls, tree, options: TextOptions) -> bytes:
+        """The text edition of a parsed TEI ``tree`` as UTF-8 bytes."""
+        return write(tree, options.width, options.index)
+
     def __init__(self, app, width: int):
         self.app, self.layout, self.width = app, app.layout, width
         self.blocks: list[list[str]] = []
@@ -185,20 +208,37 @@ class _Renderer:
                   group)
 
     def render(self, el, indent: int = 0, level: int = 0) -> None:
-        """Render the block element ``el`` and everything in it."""
+        """Render the block element ``el`` and everything in it, as its behaviour says."""
+        self.dispatch(el, True, indent, level)
+
+    def division(self, el, indent: int, level: int) -> None:
+        """A division: its heading and blocks one level deeper."""
+        self.flow(el, indent, level + 1)
+
+    def list(self, el, indent: int, level: int) -> None:
+        """A list: its items set in by 2, each hanging under its label."""
+        self.flow(el, indent, level, indent + 2)
+
+    def table(self, el, indent: int, level: int) -> None:
+        """A table: its heads, then its rows in columns (``text_table``)."""
+        heads, rows = rows_of(self, el)
+        for head, text in heads:
+            self.para(head, text, indent, "head", level)
+        self.emit(table_lines(rows, self.width, indent))
+
+    def note(self, el, indent: int, level: int) -> None:
+        """Notes are set as endnotes (``_notes``), not where they stand."""
+
+    omit = note
+
+    def flow(self, el, indent: int, level: int, inner: int | None = None) -> None:
+        """A block and the blocks in it, set at ``inner`` (by default set in by 4 for a
+        quotation, verse or headnote); running text between blocks is a paragraph."""
         name = local(el)
-        does = behaviour(el, True)
-        if does == "division":
-            level += 1
         lines = any(local(a) in LINE_CONTEXTS for a in [el, *el.iterancestors()])
-        inner = indent + 4 if name in _INDENTED and local(el.getparent()) not in _INDENTED else indent
-        if does == "list":
-            inner = indent + 2
-        if does == "table":
-            heads, rows = rows_of(self, el)
-            for head, text in heads:
-                self.para(head, text, inner, "head", level)
-            return self.emit(table_lines(rows, self.width, inner))
+        if inner is None:
+            inner = indent + 4 if name in _INDENTED and local(el.getparent()) not in _INDENTED \
+                else indent
         if not self.layout.has_blocks(el):
             return self.para(el, self.inline(el, lines), inner, name, level)
         buf = [el.text or ""]
@@ -238,6 +278,11 @@ class _Renderer:
             self.para(el, text, indent, local(el), level)
         buf.clear()
 
+    # The other behaviours are set alike: running text and the blocks inside it (how a
+    # heading, an item or a right-set line looks is ``para``'s to decide).
+    heading = caption = paragraph = item = label = blockquote = figure = flow
+    line_break = phrase = flow
+
 
 def _header(info: dict, width: int) -> list:
     lines = wrap(info["title"], width, centre=True) if info["title"] else []
@@ -255,7 +300,7 @@ def _header(info: dict, width: int) -> list:
     return lines
 
 
-def _notes(app, r: _Renderer, width: int) -> list:
+def _notes(app, r: TextWriter, width: int) -> list:
     lines = ["NOTES", ""]
     for num, note in enumerate(app.notes, 1):
         label = f"[{num}] "
@@ -286,7 +331,7 @@ def render(tree, width: int = 72, index: bool = False) -> Parts:
     root = tree.getroot()
     app = Apparatus(root, Layout())
     parts = Parts(header=_header(header(root), width))
-    r = _Renderer(app, width)
+    r = TextWriter(app, width)
     if app.text is not None:
         r.render(app.text)
     parts.body = r.joined()
