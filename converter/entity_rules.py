@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from converter import lexicon, org_rules
 from converter.matcher import Matcher
 from converter.name_cues import (INIT, NW, Candidate, bad_word,  # noqa: F401 (re-exported)
-                                 sentence_initial)
+                                 scan, sentence_initial)
 
 _HON = "|".join(sorted((re.escape(h) for h in lexicon.HONORIFICS), key=len, reverse=True))
 _ROLE = re.compile(r"(?<![\w.])(?P<role>(?:" + _HON + r")(?:\s+(?:" + _HON + r"))?)(?![\w])\s+"
@@ -93,7 +93,7 @@ def _first_name(probe: str, m: re.Match, common: frozenset) -> bool:
 
 def _initials(probe: str, common: frozenset) -> list[Candidate]:
     out = []
-    for m in _INITIALS.finditer(probe):
+    for m in scan(_INITIALS, probe):
         if bad_word(m.group().split()[-1]):
             continue
         start = m.start() if m.group("first") and _first_name(probe, m, common) else m.start("ini")
@@ -125,7 +125,7 @@ def _places(probe: str, common: frozenset) -> list[Candidate]:
 
 def _admin_places(probe: str, common: frozenset) -> list[Candidate]:
     out = []
-    for m in _ADMIN_PLACE.finditer(probe):
+    for m in scan(_ADMIN_PLACE, probe):
         words = (m.group("of") or m.group("pre")).split()
         if any(bad_word(w) or w.lower() in common or w in lexicon.HONORIFICS for w in words):
             continue
@@ -157,7 +157,7 @@ def _roles(probe: str) -> list[Candidate]:
     names of a list, each its own ("Messrs. Hart, Abt and Marx" is a firm, see _MESSRS;
     "Comrades Mirzoyan and Vainov", "Misses Ellen—Mary—Jane Allen")."""
     out = []
-    for m in _ROLE.finditer(probe):
+    for m in scan(_ROLE, probe):
         name = m.group("name").split()
         if any(bad_word(w) or w in lexicon.TITLE_WORDS for w in name if not w.endswith(".")):
             continue
@@ -181,7 +181,7 @@ def _given(probe: str, common: frozenset) -> tuple[list[Candidate], list[Candida
     "Ella Wheeler Wilcox", "James E. Stanford"): (full names, given names alone). A given
     name alone is one only where the text never writes the word in lower case."""
     full, alone = [], []
-    for m in _GIVEN.finditer(probe):
+    for m in scan(_GIVEN, probe):
         if m.group("given") not in lexicon.GIVEN_NAMES:
             continue
         rest = m.group("rest").split()
@@ -207,13 +207,13 @@ def find(text: str, common: frozenset = frozenset()) -> list[Candidate]:
     if is_headline(probe):
         return _trusted(probe, common)
     out: list[Candidate] = org_rules.find(probe, common)
-    for m in _STREET.finditer(probe):
+    for m in scan(_STREET, probe):
         if m.group().split()[0] not in _NOT_STREET:
             out.append(Candidate(m.start(), m.end(), "place", "medium"))
     out += _roles(probe)
     out += _admin_places(probe, common)
     full, alone = _given(probe, common)
-    for m in _PLACE_NAME.finditer(probe):
+    for m in scan(_PLACE_NAME, probe):
         if m.group().split()[0] in lexicon.GIVEN_NAMES:
             continue  # "Paris Green", "John Hill": a person's name
         if not (sentence_initial(probe, m.start()) and m.group().count(" ") == 1):

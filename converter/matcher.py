@@ -20,6 +20,19 @@ def tokens(text: str) -> list[re.Match]:
     return list(TOKEN.finditer(text.replace("ſ", "s")))
 
 
+_LAST: list = [None, None, None]  # the last text tokenised: (text, tokens, keys)
+
+
+def _tokens_and_keys(text: str) -> tuple[list[re.Match], list[str]]:
+    # The authority, the gazetteer and the recurring names each look at the same block
+    # (the raw text, or the same with the long s read as s): it is tokenised once.
+    probe = text.replace("ſ", "s")
+    if _LAST[0] != probe:
+        toks = list(TOKEN.finditer(probe))
+        _LAST[:] = [probe, toks, [t.group().casefold() for t in toks]]
+    return _LAST[1], _LAST[2]
+
+
 def key(tok: str) -> str:
     """The trie key of a token: case-folded, long s as s."""
     return tok.replace("ſ", "s").casefold()
@@ -82,16 +95,16 @@ class Matcher:
     def find(self, text: str) -> list[tuple[Hit, int]]:
         """All hits as (hit, depth): depth 0 for the outermost names, 1 for names inside
         them ("Soviet Union" inside "... Party of the Soviet Union"), and so on."""
-        toks = tokens(text)
-        keys = [t.group().casefold() for t in toks]  # tokens() already read the long s as s
+        if not self.root:  # no names (a text without an authority): nothing to find
+            return []
+        toks, keys = _tokens_and_keys(text)
         root = self.root
+        # Most tokens start no name: one dict probe each (one step) instead of a walk.
+        starts = [i for i, k in enumerate(keys) if k in root]
+        self.steps += len(keys) - len(starts)
         cands = []  # (first token, last token, payloads), by first token, longest first
-        for i, k in enumerate(keys):
-            # Most tokens start no name: one dict probe here instead of a walk per token.
-            if k in root:
-                cands.extend((i, j, payloads) for j, payloads in self._names_at(toks, keys, i))
-            else:
-                self.steps += 1
+        for i in starts:
+            cands.extend((i, j, payloads) for j, payloads in self._names_at(toks, keys, i))
         out: list[tuple[Hit, int]] = []
         self._select(cands, 0, len(cands), toks, len(toks), 0, out)
         return out

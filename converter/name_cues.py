@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from converter import lexicon
 
@@ -32,3 +33,27 @@ def sentence_initial(text: str, at: int) -> bool:
 def bad_word(w: str) -> bool:
     """A word that never makes a name by itself (an article, a month, an organisation word)."""
     return w in lexicon.NOT_NAMES or w in lexicon.ORG_WORDS
+
+
+# Every name rule's pattern (titles, initials, given names, streets, places, organisations)
+# matches only from a capital A-Z or a digit, and most open with a lookbehind, which keeps
+# the regex engine from skipping ahead: it would try the whole pattern at every character.
+# So the rules try their pattern only where a capital or a digit stands.
+_CAPITAL_OR_DIGIT = re.compile(r"[A-Z\d]")
+
+
+@lru_cache(maxsize=8)
+def capital_starts(text: str) -> tuple[int, ...]:
+    """Offsets of the capitals A-Z and the digits of ``text`` (kept for the block's rules)."""
+    return tuple(m.start() for m in _CAPITAL_OR_DIGIT.finditer(text))
+
+
+def scan(pattern: re.Pattern, text: str):
+    """``pattern.finditer(text)`` for a pattern that only matches from a capital A-Z or a
+    digit and never matches the empty string: the same matches, found by trying it only
+    at those places (tests/test_name_rules.py compares both)."""
+    end = 0
+    for at in capital_starts(text):
+        if at >= end and (m := pattern.match(text, at)):
+            end = m.end()
+            yield m

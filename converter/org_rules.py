@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from converter import lexicon
-from converter.name_cues import INIT, NW, Candidate, bad_word, sentence_initial
+from converter.name_cues import INIT, NW, Candidate, bad_word, scan, sentence_initial
 
 _LOWER_ORG = (r"(?:company|union|league|society|agency|council|exchange|bank|party|association"
               r"|laundry|factory|manufactory)")
@@ -50,7 +50,7 @@ def _org_words(words) -> tuple[list, list]:
 
 
 def _orgs(text: str, common: frozenset):
-    for m in _ORG_SEQ.finditer(text):
+    for m in scan(_ORG_SEQ, text):
         words = [(w.start() + m.start(), w.end() + m.start(), w.group())
                  for w in re.finditer(r"[\w.&’'-]+", m.group())]
         # A weekday, a month or a preposition inside ends the name: keep the part with the
@@ -104,8 +104,8 @@ def _org(text: str, words, common: frozenset):
 def find(text: str, common: frozenset = frozenset()) -> list[Candidate]:
     """Organisation candidates in one block (``common``: the words the document writes in
     lower case), firms of partners and named shops first."""
-    out = [Candidate(m.start(), m.end(), "org", "medium") for m in _MESSRS.finditer(text)]
-    for m in _SHOP.finditer(text):
+    out = [Candidate(m.start(), m.end(), "org", "medium") for m in scan(_MESSRS, text)]
+    for m in scan(_SHOP, text):
         out.append(Candidate(m.start("firm"), m.end("firm"), "org", "medium"))
     for c in _orgs(text, common):
         poss = _FIRM_POSS.match(text, c.end)

@@ -6,11 +6,15 @@ from importlib import resources
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
-from converter import entities, lexicon
+from converter import entities, entity_rules, lexicon, org_rules
 from converter.cli import main
 from converter.model import Block, Document
+from converter.name_cues import scan
+from tests.conftest import shared_params
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 
@@ -133,3 +137,36 @@ def test_firms_and_institutions(text, org):
 ])
 def test_no_organisation_flood(text):
     assert not [n for n, k in found(text) if k == "orgName"]
+
+
+# The name rules try their patterns only where a capital A-Z or a digit stands
+# (name_cues.scan): the matches must be exactly those of finditer over the whole text.
+_SCANNED = [entity_rules._INITIALS, entity_rules._ADMIN_PLACE, entity_rules._ROLE,
+            entity_rules._GIVEN, entity_rules._STREET, entity_rules._PLACE_NAME,
+            org_rules._ORG_SEQ, org_rules._MESSRS, org_rules._SHOP]
+
+
+def _same_as_finditer(text: str) -> None:
+    for pattern in _SCANNED:
+        assert [m.span() for m in scan(pattern, text)] == \
+            [m.span() for m in pattern.finditer(text)], (pattern.pattern[:60], text[:200])
+
+
+_NAME_BITS = ["Mr.", "Mrs.", "Messrs.", "Comrade", "J.", "L.", "John", "Stein", "O'Brien",
+              "McDonald", "Co.", "& Co.", "Bank", "of", "the", "England", "'s", "factory",
+              "County", "State", "Cook", "West", "Twelfth", "street", "230", "١٢", "Hill",
+              "St.", "George", "III", "ABC", "aBank", "word", ",", ".", "and", "Union"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(_NAME_BITS), st.sampled_from([" ", "", "\n", ", "])),
+                max_size=40))
+def test_scan_equals_finditer_generated(parts):
+    _same_as_finditer("".join(w + sep for w, sep in parts))
+
+
+@pytest.mark.parametrize("path", shared_params("corpus/text", "*.txt")
+                         + shared_params("realworld/text", "*.txt"))
+def test_scan_equals_finditer_dev_data(path):
+    for para in path.read_text(encoding="utf-8", errors="replace").split("\n\n"):
+        _same_as_finditer(para.replace("ſ", "s"))
