@@ -28,22 +28,25 @@ def _join_kind(prev: Block, nxt: Block) -> tuple[str, str] | None:
     # paragraphs cheap.
     if (len(words(tail[:400])) < MIN_WORDS and len(words(tail)) < MIN_WORDS) or ANY_LABEL.match(head):
         return None
-    found = heading_of(prev, nxt)
-    if found and found.get("style") in ("numbered", "keyword"):
-        return None  # "VII. The Conclusion, with Remarks …" is a heading, not a cut sentence
     start = first_char(head)
     if not start:
         return None
     if _HYPHEN_END.search(tail) and start.islower():
-        return "word", "high"
-    if ends_sentence(tail):
+        how = "word", "high"
+    elif ends_sentence(tail):
         return None
-    if start.islower():
-        return "space", "high"
-    if tail[-1].isalnum() and not head.startswith(("“", '"', "‘")):
+    elif start.islower():
+        how = "space", "high"
+    elif tail[-1].isalnum() and not head.startswith(("“", '"', "‘")):
         # "surround the Soviet" / "Union": prose rarely stops without punctuation.
-        return "space", "medium"
-    return None
+        how = "space", "medium"
+    else:
+        return None
+    # Last, as it is the costly test: only a block that would be joined is asked.
+    found = heading_of(prev, nxt)
+    if found and found.get("style") in ("numbered", "keyword"):
+        return None  # "VII. The Conclusion, with Remarks …" is a heading, not a cut sentence
+    return how
 
 
 def join_blocks(prev: Block, nxt: Block, kind: str, cert: str) -> Block:
