@@ -58,6 +58,11 @@ def _case_ok(name_tokens: list[str], found: list[str]) -> bool:
     return True
 
 
+# Where a token starts with a capital: a word start whose character is a letter other than
+# a-z (a superset: each is checked with str.isupper).
+_CAPITAL_START = re.compile(r"\b[^\W\da-z_]")
+
+
 class Matcher:
     """Leftmost-longest matching of many names at once, plus the names nested inside."""
 
@@ -65,6 +70,7 @@ class Matcher:
         self.root: dict = {}
         self.longest = 0
         self.steps = 0
+        self.capitalised = True  # every name opens with a capital (the usual case)
 
     def add(self, name: str, payload) -> None:
         """Store ``name`` with ``payload`` (several payloads per name make it ambiguous)."""
@@ -76,20 +82,22 @@ class Matcher:
             node = node.setdefault(key(t), {})
         node.setdefault(_END, []).append((toks, payload))
         self.longest = max(self.longest, len(toks))
+        self.capitalised = self.capitalised and toks[0][:1].isupper() and toks[0][:1].isalnum()
 
-    def _names_at(self, toks: list[re.Match], keys: list[str], i: int) -> list:
-        """Every name starting at token ``i`` as (last token, payloads), longest first."""
+    def _names_at(self, toks, keys: list[str]) -> list:
+        """Every name made of a prefix of ``toks`` (token matches; ``keys`` their trie
+        keys, as far as known), as (last token, payloads), longest first."""
         node, found_here = self.root, []
-        for j in range(i, min(len(toks), i + self.longest)):
+        for j, tok in enumerate(toks):
             self.steps += 1
-            node = node.get(keys[j])
+            node = node.get(keys[j] if j < len(keys) else key(tok.group()))
             if node is None:
                 break
             if _END in node:
-                found = [t.group() for t in toks[i:j + 1]]
+                found = [t.group() for t in toks[:j + 1]]
                 payloads = tuple(p for name, p in node[_END] if _case_ok(name, found))
                 if payloads:
-                    found_here.append((j, payloads))
+                    found_here.append((tok, payloads))
         return found_here[::-1]
 
     def find(self, text: str) -> list[tuple[Hit, int]]:
@@ -97,33 +105,58 @@ class Matcher:
         them ("Soviet Union" inside "... Party of the Soviet Union"), and so on."""
         if not self.root:  # no names (a text without an authority): nothing to find
             return []
-        toks, keys = _tokens_and_keys(text)
-        root = self.root
-        # Most tokens start no name: one dict probe each (one step) instead of a walk.
-        starts = [i for i, k in enumerate(keys) if k in root]
-        self.steps += len(keys) - len(starts)
+        root, longest = self.root, self.longest
         cands = []  # (first token, last token, payloads), by first token, longest first
-        for i in starts:
-            cands.extend((i, j, payloads) for j, payloads in self._names_at(toks, keys, i))
+        if self.capitalised:
+            # A capitalised name word matches only a capitalised word of the text
+            # (_case_ok), so only those can start a name: the rest of the text is never
+            # tokenised. One step per word tried, one per token walked.
+            probe = text.replace("ſ", "s")
+            for cap in _CAPITAL_START.finditer(probe):
+                at = cap.start()
+                self.steps += 1
+                if not probe[at].isupper():
+                    continue
+                first = TOKEN.match(probe, at)
+                k = first.group().casefold()
+                if k not in root:
+                    continue
+                toks = [first]
+                for tok in TOKEN.finditer(probe, first.end()):
+                    if len(toks) == longest:
+                        break
+                    toks.append(tok)
+                cands.extend((first, last, payloads)
+                             for last, payloads in self._names_at(toks, [k]))
+        else:
+            toks, keys = _tokens_and_keys(text)
+            # Most tokens start no name: one dict probe each (one step) instead of a walk.
+            starts = [i for i, k in enumerate(keys) if k in root]
+            self.steps += len(keys) - len(starts)
+            for i in starts:
+                end = i + longest
+                cands.extend((toks[i], last, payloads)
+                             for last, payloads in self._names_at(toks[i:end], keys[i:end]))
         out: list[tuple[Hit, int]] = []
-        self._select(cands, 0, len(cands), toks, len(toks), 0, out)
+        self._select(cands, 0, len(cands), len(text) + 1, 0, out)
         return out
 
-    def _select(self, cands, a, b, toks, hi, depth, out) -> None:
-        # Greedy leftmost-longest over cands[a:b] (sorted by first token) ending by ``hi``;
-        # each chosen name is searched again for the names inside it, from the next token
-        # on, so the total work stays proportional to the candidates times the nesting.
+    def _select(self, cands, a, b, hi, depth, out) -> None:
+        # Greedy leftmost-longest over cands[a:b] (sorted by first token) ending by ``hi``
+        # (tokens are compared by their start offsets); each chosen name is searched again
+        # for the names inside it, from the next token on, so the total work stays
+        # proportional to the candidates times the nesting.
         last, k = -1, a
         while k < b:
             first, end, payloads = cands[k]
             k += 1
-            if first <= last or end > hi:
+            if first.start() <= last or end.start() > hi:
                 continue
-            out.append((Hit(toks[first].start(), toks[end].end(), payloads), depth))
-            last = end
+            out.append((Hit(first.start(), end.end(), payloads), depth))
+            last = end.start()
             # Inside: the names that start within it (a shorter one at the same token too).
             j = k
-            while j < b and cands[j][0] <= end:
+            while j < b and cands[j][0].start() <= last:
                 j += 1
             if j > k:
-                self._select(cands, k, j, toks, end, depth + 1, out)
+                self._select(cands, k, j, last, depth + 1, out)

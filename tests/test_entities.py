@@ -6,6 +6,8 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from converter import entities, entity_rules
@@ -216,3 +218,23 @@ def test_no_regex_blows_up_on_long_runs(unit):
             "dates.annotate(entities.annotate(doc))")
     text = (unit * (300_000 // len(unit))) + "\n"
     subprocess.run([sys.executable, "-c", code], input=text.encode(), check=True, timeout=60)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["Sergei", "Kirov", "S.", "M.", "Soviet", "Union", "of",
+                                 "the", "Party", "Central", "Committee", "KIROV", "kirov",
+                                 "Ukraine", ",", "ſoviet", "Communist", "Éluard", "éluard", "\n", "—"]),
+                max_size=30))
+def test_capitalised_names_found_as_by_a_walk_over_every_token(words):
+    """A matcher whose names all open with a capital tries only the capitalised words of
+    the text; it must find exactly what the walk over every token finds."""
+    m = Matcher()
+    for i, name in enumerate(["Sergei Kirov", "S. M. Kirov", "Kirov", "Soviet Union",
+                              "Central Committee of the Communist Party of the Soviet Union",
+                              "Central Committee", "Party", "Ukraine", "Éluard"]):
+        m.add(name, i)
+    text = " ".join(words)
+    assert m.capitalised
+    fast = m.find(text)
+    m.capitalised = False
+    assert fast == m.find(text)
