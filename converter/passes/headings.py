@@ -16,8 +16,8 @@ import re
 from converter.model import Block, Document, Reporter
 from converter.passes.cues.front import is_headnote
 from converter.passes.cues.headings import heading_of
-from converter.passes.cues.letters import CLOSE
-from converter.passes.cues.text import looks_like_signature, split_block, words
+from converter.passes.cues.letters import CLOSE, DATE_LINE
+from converter.passes.cues.text import ends_sentence, looks_like_signature, split_block, words
 from converter.passes.cues.verse import is_verse
 
 _TABLE_TITLE = re.compile(r"^[A-Z][^\t:;]*\.$")
@@ -43,9 +43,91 @@ def _table_titles(body: list) -> list:
     return out
 
 
+_BY = re.compile(r"^(?:by|written by)\s+", re.I)
+_CLOSE_WORDS = 4
+_PROSE_WORDS = 20  # a paragraph this long is text, not a heading's subtitle
+_SENTENCE_WORDS = 6  # a sentence of this many words ends the text a signature closes
+_INITIALS = re.compile(r"^(?:[A-Z]\.\s*){2,}(?:[A-Z][\w'’-]*\.?\s*){0,2}$")
+
+
+def _authors(doc: Document) -> set[str]:
+    """The document's author names in lower case, from the title page and the metadata."""
+    names = {str(doc.meta.get("author") or "")}
+    stack = list(doc.front)
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Block):
+            if item.kind == "docAuthor":
+                names.add(_BY.sub("", item.text))
+        else:
+            stack.extend(item.children)
+    return {" ".join(words(n)).lower() for n in names if words(n)}
+
+
+_ATTRIBUTION_WORDS = 4
+
+
+def _set_in(blk: Block, layout) -> bool:
+    """Every printed line of ``blk`` stands in from the document's margin."""
+    return bool(blk.lines) and all(layout.relative_indent(ln) >= 2 for ln in blk.lines)
+
+
+def _attribution(blk: Block, prev, layout) -> bool:
+    """A name set in under a quotation set in ("  LOWELL.", "  Mrs. Browning"): the
+    quotation's author, not a heading."""
+    return layout is not None and isinstance(prev, Block) and len(prev.lines) >= 2 and \
+        len(blk.lines) == 1 and len(words(blk.text)) <= _ATTRIBUTION_WORDS and \
+        _set_in(prev, layout) and _set_in(blk, layout) and \
+        blk.lines[0].indent - layout.margin < (layout.width or 80) // 3  # not centred
+
+
+def _short_close(prev: Block) -> bool:
+    """A complimentary close of a few words ending in a comma ("Affectionate Friend,")."""
+    return prev.kind == "p" and len(words(prev.text)) <= _CLOSE_WORDS and \
+        prev.text.rstrip().endswith(",")
+
+
+# "Translated by W. K. Marriott", "Collected and edited by", "With Biographic Sketch by …"
+_BY_LINE = re.compile(r"^(?:(?:(?:collected|translated|edited|written|compiled|selected|"
+                      r"arranged|revised|illustrated|introduced)(?:,?\s+(?:and\s+)?\w+ed)*"
+                      r"|with\s.{1,60}?)\s+by\b|by$)", re.I)
+
+
+def _byline(blk: Block, prev) -> bool:
+    """A line that names who made the book ("Edited by Ernest Rhys"), or the name under
+    a line that ends "by": a byline, not a heading."""
+    return bool(_BY_LINE.match(blk.text.strip())) or (
+        isinstance(prev, Block) and prev.kind == "p" and
+        bool(re.search(r"\bby:?$", prev.text.strip(), re.I)) and len(words(prev.text)) <= 8)
+
+
+def _signs(text: str, authors: set[str]) -> bool:
+    """The line is a signature: the author's name, or initials with at most a surname
+    ("H. M.", "G. D. H. COLE.", "W. E. B. Du B.")."""
+    return " ".join(words(text)).lower() in authors or bool(_INITIALS.match(text.strip()))
+
+
+def _closes_text(blk: Block, prev, nxt, after, authors: set[str]) -> bool:
+    """``blk`` signs or dates the text before it, it does not head what follows: a
+    signature, or a dateline with a year ("London, Feb. 9, 1792"), right after a
+    paragraph of prose (or, for the dateline, after a signature), with no paragraph
+    of prose after it (a dateline over a resolution, "In Congress, May 15, 1778", heads it)."""
+    if not (isinstance(prev, Block) and prev.kind == "p"):
+        return False
+    if isinstance(nxt, Block) and nxt.kind == "p" and (
+            len(words(nxt.text)) >= _PROSE_WORDS or heading_of(nxt, after) is None):
+        return False  # text follows: what stands over it heads it
+    after_prose = len(words(prev.text)) >= _SENTENCE_WORDS and ends_sentence(prev.text)
+    if after_prose and _signs(blk.text, authors):
+        return True
+    return (after_prose or _signs(prev.text, authors)) and len(words(blk.text)) <= 8 and \
+        bool(DATE_LINE.search(blk.text))
+
+
 def mark_headings(doc: Document) -> Document:
     """Turn heading lines into ``head`` blocks; a following headnote becomes ``argument``."""
     body = _table_titles(list(doc.body))
+    authors = _authors(doc)
     out, report = [], Reporter()
     for i, blk in enumerate(body):
         nxt = body[i + 1] if i + 1 < len(body) else None
@@ -57,10 +139,12 @@ def mark_headings(doc: Document) -> Document:
             report.infer(blk.line, "headnote (argument)", "medium", blk.text[:60])
             continue
         prev = out[-1] if out else None
-        after_close = isinstance(prev, Block) and any(CLOSE.match(ln) for ln in prev.text.split("\n"))
+        after_close = isinstance(prev, Block) and (
+            any(CLOSE.match(ln) for ln in prev.text.split("\n")) or _short_close(prev))
         # A name under verse is its attribution ("WORDSWORTH."), not a heading.
         after_close = after_close or (isinstance(prev, Block) and "\n" in prev.text and
                                       len(words(blk.text)) <= 3 and is_verse(prev.text.split("\n")))
+        after_close = after_close or _attribution(blk, prev, doc.layout)
         if blk.kind == "head":  # a table's title, split off above, or an earlier pass's head
             out.append(blk)
             if blk.hints.get("style") == "table title":
@@ -70,6 +154,12 @@ def mark_headings(doc: Document) -> Document:
         if attrs and after_close and attrs["style"] in ("capitals", "plain") and \
                 looks_like_signature(blk.text):
             attrs = None  # a signature under a complimentary close, not a heading
+        if attrs and attrs["style"] in ("capitals", "plain") and _byline(blk, prev):
+            attrs = None
+            report.infer(blk.line, "byline, not a heading", "medium", blk.text[:60])
+        if attrs and attrs["style"] in ("capitals", "plain") and _closes_text(blk, prev, nxt, body[i + 2] if i + 2 < len(body) else None, authors):
+            attrs = None
+            report.infer(blk.line, "signature or dateline, not a heading", "medium", blk.text[:60])
         if attrs:
             out.append(blk.with_(kind="head", attrs=attrs))
             report.infer(blk.line, f"heading ({attrs['style']})", attrs["cert"], blk.text[:60])
