@@ -222,3 +222,17 @@ def test_cells_keep_a_sentence_whole_and_split_at_a_label_gap():
     ("Majority of each shall constitute", False), ("", False)])
 def test_ends_mid_phrase(line, dangling):
     assert text.ends_mid_phrase(line) is dangling
+
+
+def test_roman_years_bylines_and_quote_marks():
+    import re
+    year = re.compile("^" + text.ROMAN_YEAR + "$")
+    assert year.match("M DCC LXXVI.") and year.match("MDCCLXV") and not year.match("MAY")
+    assert headings.heading_of(p("M,DCC,LXXIV."), NEXT) is None
+    assert front.BYLINE.match("By CASSIUS.") and not front.BYLINE.match("Bygones")
+    assert not front.BYLINE.match("par M. Thiers") and front.looks_like_name("par M. Thiers")
+    assert headings.heading_of(p("By CASSIUS."), NEXT) is None
+    # one set of marks: the pairing of quotations and the quoted openings agree
+    assert set(text.OPEN_QUOTES) == set(text.CURLY_OPENERS) | {'"'}
+    assert [k for _i, k in quotes.marks("«a» “b”")] == ["open", "close", "open", "close"]
+    assert text.ends_sentence("he said.»") and not text.ends_sentence("he said »")

@@ -16,7 +16,7 @@ import re
 
 from converter.model import Block, Document, Node, Reporter, Span
 from converter.passes.cues.letters import opener_of
-from converter.passes.cues.lists import counts_on, label_of
+from converter.passes.cues.lists import BULLETS, counts_on, label_of
 from converter.passes.cues.text import (OPEN_QUOTES, line_pieces, looks_like_signature,
                                         split_block, words)
 from converter.passes.cues.verse import is_verse, verse_node
@@ -115,11 +115,11 @@ def _list_of(block: Block, report: Reporter) -> Node:
             label_end = len(text[:size].rstrip())
             spans = spans + [Span(0, label_end, "label", (), 30)]
             labels.append(value)
-            if value not in "*•·–-":
+            if value not in BULLETS:
                 attrs["n"] = value
         items.append(Block("item", text, block.line + k, spans, attrs))
     if labels and len(labels) == len(items):
-        kind = "bulleted" if labels[0] in "*•·–-" else "ordered"
+        kind = "bulleted" if labels[0] in BULLETS else "ordered"
         cert = "high"
     else:
         kind, cert = "simple", "medium"

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 
 from converter.model import Block, Document, Node, Reporter, Span, attrs_of
+from converter.passes.cues.front import BYLINE
 from converter.passes.cues.lists import label_of
-from converter.passes.cues.text import OPEN_QUOTES
+from converter.passes.cues.text import OPEN_QUOTES, ROMAN_YEAR
 from converter.passes.cues.verse import verse_node
 
 MAX_BLOCKS = 15
@@ -21,8 +22,7 @@ MAX_BLOCKS = 15
 # the place in capitals, then the printer; never "ordered to be printed" inside a sentence.
 IMPRINT = re.compile(r"^(?:[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}[:;,] ?){0,3}"
                      r"(?:(?:re-?)?printed|sold|published)\b", re.I)
-_BY = re.compile(r"^by\s+\S", re.I)
-_ROMAN_YEAR = re.compile(r"^M[\s,.]*[MDCLXVI][MDCLXVI\s,.]*$|^1[4-9]\d\d\.?$")
+_YEAR_LINE = re.compile("^" + ROMAN_YEAR + r"$|^1[4-9]\d\d\.?$")
 
 
 # After an edition statement ("Third Edition."), a short line ending in a year is the
@@ -63,7 +63,7 @@ def _part(blk: Block, first: bool):
         else:
             inner = blk
         return Node("epigraph", [inner], blk.line)
-    if _BY.match(blk.text) and not first:
+    if BYLINE.match(blk.text) and not first:
         return blk.with_(kind="byline", attrs={"cert": "medium"})
     spans = [*blk.spans, *(_line_list(blk) if "\n" in blk.text and not first else [])]
     return blk.with_(kind="docTitle", spans=spans, attrs={"cert": "medium" if first else "low"})
@@ -81,7 +81,7 @@ def title_page(doc: Document) -> Document:
     front = [_part(blk, k == 0) for k, blk in enumerate(body[:end])]
     front.append(body[end].with_(kind="docImprint", attrs={"cert": "medium"}))
     end += 1
-    if end < len(body) and isinstance(body[end], Block) and _ROMAN_YEAR.match(body[end].text):
+    if end < len(body) and isinstance(body[end], Block) and _YEAR_LINE.match(body[end].text):
         front.append(body[end].with_(kind="docDate", attrs={"cert": "medium"}))
         end += 1
     if end >= len(body):

@@ -9,6 +9,8 @@ from converter.passes.cues.text import SMALL_WORDS, ends_sentence, words
 
 _TITLE_MAX_WORDS = 15
 _INITIALS = re.compile(r"^(?:[A-Z]\.?\s?){1,3}$|^[A-Z]{1,3}$")
+# "By CASSIUS.": a byline (not a heading); an author line may also open "von" or "par".
+BYLINE = re.compile(r"^by\s+\S", re.I)
 _BY = re.compile(r"^(?:by|von|par)\s+\S", re.I)
 # Words that make an opening paragraph a description of the text rather than the text.
 HEADNOTE_CUES = re.compile(

@@ -16,7 +16,8 @@ import re
 
 from converter.model import Block
 from converter.passes.cues.letters import NAME_AND_OFFICE
-from converter.passes.cues.text import (MONTH, SMALL_WORDS, WEEKDAYS, ends_sentence, is_roman,
+from converter.passes.cues.front import BYLINE
+from converter.passes.cues.text import (MONTH, ROMAN_YEAR, SMALL_WORDS, WEEKDAYS, ends_sentence, is_roman,
                                         is_shouting, is_titlecased, mostly_capitals, words)
 
 _NUMBERED = re.compile(r"^(?P<n>\d{1,3}|[IVXLC]{1,7})\s*[:.]\s+(?P<title>\S.*)$")
@@ -41,7 +42,6 @@ _MONTH = re.compile(r"\b" + MONTH + r"\s+[\d•]{1,2}|\b\d{1,2}(?:st|nd|rd|th|d)
                     re.I)
 _SESSION_DAY = re.compile(r"^(?:die\s+\w+|" + "|".join(WEEKDAYS) + r")\b", re.I)
 _IMPRINT = re.compile(r"\bprinted\b|\bsold\b|\bpublished by\b", re.I)
-_BYLINE = re.compile(r"^by\s", re.I)
 # Letter framing that looks like a heading: a signature "SAMUEL WHITE, Speaker.", an
 # addressee "His Excellency the PRESIDENT of CONGRESS.", a year in roman numerals.
 _SIGNATURE = re.compile(NAME_AND_OFFICE + r"|^\(?[Ss]igned\b|"
@@ -50,7 +50,7 @@ _SIGNATURE = re.compile(NAME_AND_OFFICE + r"|^\(?[Ss]igned\b|"
                         r"^(?:Major|Brigadier|Lieutenant)?-?\s?General\s+[A-Z]{2,}\.?$")
 _SALUTE = re.compile(r"\b(?:gentlemen|brethren|sirs?|countrymen|friends|ladies|lords?|citizens)\b[^.?]*!$",
                      re.I)
-_ROMAN_YEAR = re.compile(r"^M[\s,.]*[MDCLXVI][MDCLXVI\s,.]*$")
+_ROMAN_YEAR = re.compile("^" + ROMAN_YEAR + "$")
 # An address heading: "To the King's most Excellent Majesty.", "TO THE OFFICERS OF THE ARMY."
 _ADDRESS = re.compile(r"^to (?:the|his|her|all)\s", re.I)
 _TRAILERS = {"finis", "the end"}
@@ -164,7 +164,7 @@ def heading_of(block: Block, nxt) -> dict | None:
         return None
     if text.endswith((",", ";", "-", "–", "—")) or _IMPRINT.search(text):
         return None
-    if _BYLINE.match(text) and not _MONTH.search(text):  # "By CASSIUS.", not "BY CONGRESS, May 26"
+    if BYLINE.match(text) and not _MONTH.search(text):  # "By CASSIUS.", not "BY CONGRESS, May 26"
         return None
     if " ".join(words(text)).lower() in _TRAILERS or text[-1] in "”\"’":
         return None

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_OPENERS = "“„«"
-_CLOSERS = "”»"
+from converter.passes.cues.text import CURLY_CLOSERS as _CLOSERS
+from converter.passes.cues.text import CURLY_OPENERS as _OPENERS
+
 _BEFORE_OPEN = " \t\n([{—–-/"
 _MARK = re.compile('[' + _OPENERS + _CLOSERS + '"]')
 

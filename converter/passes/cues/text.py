@@ -8,14 +8,16 @@ from functools import lru_cache
 from converter.model import Block
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# Double quotation marks that face one way; a straight " may open or close.
+CURLY_OPENERS = "“„«"
+CURLY_CLOSERS = "”»"
+OPEN_QUOTES = CURLY_OPENERS + '"'
 # Closing characters that may follow the sentence-final mark: quotes and brackets.
-_CLOSERS = "\"'”’»)]"
+_CLOSERS = '"' + CURLY_CLOSERS + "'’)]"
 _STOPS = ".!?…:;"
 SENTENCE_END = re.compile(r"[" + _STOPS + r"][" + re.escape(_CLOSERS) + r"]*$")
 # A line that ends on any punctuation, a comma or a dash too (verse lines often do).
 PAUSE_END = re.compile(r"[" + _STOPS + r",—-][" + re.escape(_CLOSERS) + r"]*$")
-OPEN_QUOTES = "“\"«„"
-CLOSE_QUOTES = "”\"»"
 SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with",
                "from", "de", "la", "le", "von", "van", "its", "their", "our", "his", "her",
                "upon", "into", "as", "&", "c", "is", "are", "be", "et", "du", "des"}
@@ -32,6 +34,8 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 # A cue for a month ("Sept.", "March", also "Decemr."): its first three letters and any
 # letters after them; compile with re.I.
 MONTH = r"(?:" + "|".join(name[:3] for name in MONTHS) + r")[a-z]*\.?"
+# A year in roman numerals on a line of its own ("M DCC LXXVI."): an imprint's date.
+ROMAN_YEAR = r"M[\s,.]*[MDCLXVI][MDCLXVI\s,.]*"
 _ROMAN = re.compile(r"^(?=[IVXLC])M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
 
 
