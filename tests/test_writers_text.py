@@ -246,3 +246,24 @@ def test_export_command_width_and_index(tmp_path):
     assert max(len(line) for line in text.splitlines()) <= 40
     res = CliRunner().invoke(main, ["export", str(FIXTURES / "full.xml"), "--to", "text"])
     assert "INDEX OF NAMES" not in res.output and res.output.startswith(" ")
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.text(st.sampled_from("ab-é—\u00a0\ue000.,"), min_size=1, max_size=30),
+                min_size=1, max_size=40),
+       st.integers(16, 90), st.integers(0, 100))
+def test_line_filler_is_textwrap(words_, width, hang):
+    """The regex line filler gives textwrap's lines (greedy, no word broken, hyphens kept
+    whole, later lines hung), for any words and widths, long words and hangs wider than
+    the line included."""
+    import textwrap
+
+    from converter.writers.common import norm
+    from converter.writers.text_lines import fill
+
+    raw = norm(" ".join(words_))
+    if not raw:
+        return
+    assert fill(raw, width, hang) == textwrap.wrap(
+        raw, width, subsequent_indent=" " * hang, break_long_words=False,
+        break_on_hyphens=False)

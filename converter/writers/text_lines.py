@@ -4,7 +4,7 @@ writer and its table layout."""
 from __future__ import annotations
 
 import re
-import textwrap
+from functools import lru_cache
 
 from converter.writers.common import norm
 
@@ -33,6 +33,29 @@ def settle(text: str) -> str:
     return _MARK.sub(r"[\1]", _EDGES.sub(fix, text)).replace(EDGE, "")
 
 
+@lru_cache(maxsize=64)
+def _filler(width: int) -> re.Pattern:
+    # One line of at most ``width`` characters ending at a word's end (a single space or
+    # the end follows), else one word longer than that on a line of its own; a space
+    # before it (between lines) is skipped.
+    if width < 1:
+        return re.compile(r" ?([^ ]+)")
+    return re.compile(r" ?(.{1,%d}(?= |$)|[^ ]+)" % width)
+
+
+def fill(raw: str, width: int, hang: int = 0) -> list:
+    """The lines of ``raw`` (words between single spaces, as ``norm`` leaves them) filled
+    greedily up to ``width``, the lines after the first set in by ``hang`` spaces and
+    ``hang`` narrower: what ``textwrap.wrap(raw, width, subsequent_indent=" " * hang,
+    break_long_words=False, break_on_hyphens=False)`` gives, one regex match per line
+    instead of a Python step per word (tests/test_writers_text.py compares both)."""
+    first = _filler(width).match(raw)
+    if first is None:
+        return []
+    return [first.group(1)] + [" " * hang + line
+                               for line in _filler(width - hang).findall(raw, first.end())]
+
+
 def wrap(text: str, width: int, indent: int = 0, hang: int = 0, centre: bool = False,
          right: bool = False) -> list:
     """Lines of ``text`` wrapped at ``width`` (centred or set right if asked); explicit
@@ -42,8 +65,7 @@ def wrap(text: str, width: int, indent: int = 0, hang: int = 0, centre: bool = F
         raw = norm(raw)
         if not raw:
             continue
-        for line in textwrap.wrap(raw, max(width - indent, 16), subsequent_indent=" " * hang,
-                                  break_long_words=False, break_on_hyphens=False):
+        for line in fill(raw, max(width - indent, 16), hang):
             lines.append(line.center(width).rstrip() if centre else
                          line.rjust(width) if right else " " * indent + line)
     return lines
