@@ -95,8 +95,8 @@ def measure(path: Path, repeat: int = 1, timeout: float = 300) -> dict:
     if times["validate"] is not None:
         CPU["validate"] = CPU["rng"] + CPU["schematron"]
     problems = (0 if ok else len(relaxng("edition").error_log)) + (nsch or 0)
-    times["html"], html = _best(lambda: WRITERS["html"](tree), repeat, "html")
-    times["text"], text = _best(lambda: WRITERS["text"](tree), repeat, "text")
+    times["html"], html = _best(lambda: WRITERS["html"].write(tree), repeat, "html")
+    times["text"], text = _best(lambda: WRITERS["text"].write(tree), repeat, "text")
     return {"text_bytes": len(data), "tei_bytes": len(tei), "html_bytes": len(html),
             "txt_bytes": len(text), "problems": problems, "seconds": times,
             "cpu_seconds": {k: v for k, v in CPU.items() if k != "child"},

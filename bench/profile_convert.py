@@ -40,7 +40,7 @@ def profile(path: Path, stage: str = "convert", top: int = 20) -> str:
         tree = parse_bytes(convert_bytes(data, str(path), path.stem)[0], "p.xml")
     work = {"convert": lambda: convert_bytes(data, str(path), path.stem),
             "validate": lambda: check_tree(tree, "p.xml"),
-            "html": lambda: WRITERS["html"](tree), "text": lambda: WRITERS["text"](tree)}[stage]
+            "html": lambda: WRITERS["html"].write(tree), "text": lambda: WRITERS["text"].write(tree)}[stage]
     prof = cProfile.Profile()
     prof.runcall(work)
     stats = pstats.Stats(prof)

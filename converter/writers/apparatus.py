@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from converter.writers.common import SKIP, TEI, XML_ID, local, norm
-from converter.writers.places import in_title_page, item_place, section_place
+from converter.writers.places import division_of, in_title_page, item_place, section_place
 
 KINDS = {"persName": "person", "placeName": "place", "orgName": "org"}
 _TYPED = {"person": "person", "place": "place", "org": "org", "organisation": "org",
@@ -101,7 +101,9 @@ def _safe_id(text: str) -> str:
 class Apparatus:
     """Ids, numbers, notes and index entries for one TEI document."""
 
-    def __init__(self, root, layout):
+    def __init__(self, root, layout, entities: bool = True):
+        """``entities=False`` leaves the index out (the text edition without ``--index``
+        prints nothing of it; the index is the costliest part to collect)."""
         self.root, self.layout = root, layout
         self.text = root.find(f"{TEI}text")
         self.by_id = {e.get(XML_ID): e for e in root.iter() if isinstance(e.tag, str)
@@ -117,10 +119,12 @@ class Apparatus:
         self.targeted: set = set()  # notes placed by @target, not where they stand
         self.entries: dict = {}  # key -> Entry
         self.mention_of: dict = {}  # entity element -> (Mention, Entry)
+        self._sections: dict = {}  # division (or None) -> its section_place
         if self.text is not None:
             self._number()
             self._collect_notes()
-            self._collect_entities()
+            if entities:
+                self._collect_entities()
 
     def fresh(self, base: str) -> str:
         """A generated id not used by the TEI or by anything generated before. The search
@@ -182,7 +186,10 @@ class Apparatus:
             return f"note {self.note_no[note]}"
         if in_title_page(el):
             return "title page"
-        where = section_place(el) or next((_PLACES[local(a)] for a in chain
+        div = division_of(el)  # the same for every mention in a division: found once
+        if div not in self._sections:
+            self._sections[div] = section_place(div) if div is not None else ""
+        where = self._sections[div] or next((_PLACES[local(a)] for a in chain
                                            if local(a) in _PLACES and local(a) != "body"), "")
         para = next((a for a in chain if a in self.para), None)
         if margin and para is not None and self.para[para][1]:

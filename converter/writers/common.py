@@ -16,10 +16,19 @@ from converter.vocabulary import (ALWAYS_BLOCK, CONTAINERS, DIVS, INLINE,  # noq
 _INLINE_LIST = re.compile(r"\b(inline|run-?in|runin)\b")
 
 
+_LOCAL: dict = {}  # tag -> local name (the writers ask for every element, often twice)
+
+
 def local(el) -> str | None:
     """The local name of an element, or None for comments and processing instructions."""
     tag = el.tag
-    return tag.rpartition("}")[2] if isinstance(tag, str) else None
+    try:
+        return _LOCAL[tag]
+    except KeyError:
+        name = tag.rpartition("}")[2] if isinstance(tag, str) else None
+        if len(_LOCAL) < 4096:  # bounded: any TEI may bring names of its own
+            _LOCAL[tag] = name
+        return name
 
 
 def norm(text: str) -> str:

@@ -36,6 +36,15 @@ def division_label(div) -> tuple[str, bool]:
     return str(sibs.index(div) + 1), True
 
 
+def division_of(el):
+    """``el`` if it is a division, else the division it stands in, else None: what
+    ``section_place`` depends on (``section_place(el) == section_place(division_of(el))``)."""
+    for anc in (el, *el.iterancestors()):
+        if isinstance(anc.tag, str) and _DIV.match(local(anc)):
+            return anc
+    return None
+
+
 def section_place(el) -> str:
     """"§ 6.2" (numbered headings), "Concluding Speech, 2" (mixed), or "" outside any
     division."""

@@ -329,7 +329,7 @@ def render(tree, width: int = 72, index: bool = False) -> Parts:
     """The text edition of a parsed TEI ``tree``, in parts (header, body, notes, index)."""
     width = max(int(width), 20)
     root = tree.getroot()
-    app = Apparatus(root, Layout())
+    app = Apparatus(root, Layout(), entities=index)
     parts = Parts(header=_header(header(root), width))
     r = TextWriter(app, width)
     if app.text is not None:
