@@ -192,6 +192,13 @@ def test_items_hang_under_their_tei_label():
     assert _items(f"<list><item>1. {said}.</item></list>")[1].startswith("    our")
 
 
+def test_verse_lines_stand_one_under_another_and_stanzas_apart():
+    got = _items("<quote><lg><l>Careless seems the great Avenger;</l><l>History's lessons</l>"
+                 "</lg><lg><l>Truth forever on the scaffold,</l></lg></quote>", 60)
+    assert got == ["    Careless seems the great Avenger;", "    History's lessons", "",
+                   "    Truth forever on the scaffold,"]
+
+
 @pytest.mark.parametrize("width", [30, 50, 72, 100])
 def test_width_is_respected(width):
     for line in _full(width).splitlines():

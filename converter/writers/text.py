@@ -139,21 +139,24 @@ class TextWriter(BehaviourWriter):
         return out
 
     def emit(self, lines: list, group=None) -> None:
-        """Add a block of lines; ``group`` is the list it is an item of (or None)."""
+        """Add a block of lines; ``group`` is the list it is an item of, or the stanza
+        (``lg``) it is a line of (or None)."""
         if lines:
             self.blocks.append(lines)
             self.groups.append(group)
 
     def joined(self) -> list:
-        """The blocks with a blank line between them; items of a list of short items are
-        set tight, one under the other."""
+        """The blocks with a blank line between them; the lines of a stanza, and the items
+        of a list of short items, are set tight, one under the other."""
         longest: dict = {}
         for block, group in zip(self.blocks, self.groups):
             if group is not None:
                 longest[group] = max(longest.get(group, 0), len(block))
         out, prev = [], None
         for block, group in zip(self.blocks, self.groups):
-            if out and not (group is not None and group is prev and longest[group] <= 2):
+            tight = group is not None and group is prev and (
+                local(group) == "lg" or longest[group] <= 2)  # verse lines stand one under another
+            if out and not tight:
                 out.append("")
             out += block
             prev = group
@@ -202,7 +205,7 @@ class TextWriter(BehaviourWriter):
             first = next(c for c in parent if local(c) == "p")
             width = self.hang(parent)
             hang, indent = (width, indent) if el is first else (0, indent + width)
-        group = parent if name == "item" and local(parent) == "list" else None
+        group = parent if (name, local(parent)) in (("item", "list"), ("l", "lg")) else None
         right = name in _RIGHT and not centre
         self.emit(wrap(text, self.width - (4 if indent >= 4 else 0), indent, hang, centre, right),
                   group)
