@@ -397,3 +397,29 @@ def test_headnote_keeps_its_lines():
     assert len(arg.findall("br")) == 2
     assert [ln.strip() for ln in arg.text_content().splitlines() if ln.strip()][-1] \
         == "Translated: Stepan Apresyan"
+
+
+def _with_licence(licence: str) -> bytes:
+    return (f'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+            f'<title>T</title></titleStmt><publicationStmt><authority>a</authority>'
+            f'<availability><licence>{licence}</licence></availability></publicationStmt>'
+            f'<sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader><text><body>'
+            f'<p>The text.</p></body></text></TEI>').encode()
+
+
+def test_a_long_licence_is_named_on_the_title_page_and_printed_at_the_end():
+    from converter.writers import text as text_writer
+    long = "\n\n".join(f"Paragraph {k} of the Project Gutenberg License. " * 6 for k in range(4))
+    tree = parse_bytes(_with_licence(long), "t.xml")
+    page = lhtml.fromstring(html_writer.write(tree))
+    head = page.find(".//header")
+    assert "printed in full at the end" in head.text_content()
+    assert "Paragraph 0" not in head.text_content()
+    assert [p.text_content()[:11] for p in page.findall(".//section[@id='_licence']//p")] == [
+        f"Paragraph {k}" for k in range(4)]
+    text = text_writer.write(tree).decode()
+    assert text.index("printed in full at the end") < text.index("The text.") < \
+        text.index("LICENCE") < text.index("Paragraph 3")
+    # A short statement stays on the title page.
+    short = text_writer.write(parse_bytes(_with_licence("CC BY 4.0"), "t.xml")).decode()
+    assert "Licence: CC BY 4.0" in short and "LICENCE" not in short

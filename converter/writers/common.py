@@ -78,6 +78,16 @@ class Layout:
         return any(self.is_block(c) for c in el if local(c) and local(c) not in SKIP)
 
 
+LONG_LICENCE = 400  # characters: longer than a statement such as "CC BY 4.0, see …"
+
+
+def licence_paragraphs(availability) -> list[str]:
+    """The paragraphs of a long licence as the e-text set them (blank lines between)."""
+    raw = "\n".join("".join(e.itertext()) for e in availability if isinstance(e.tag, str))
+    return [norm(p) for p in re.split(r"\n\s*\n", raw or "".join(availability.itertext()))
+            if norm(p)]
+
+
 def header(root) -> dict:
     """What the title page shows, from the teiHeader: title, authors, date, source, ..."""
     def texts(path):
@@ -89,6 +99,7 @@ def header(root) -> dict:
             "authors": texts(f"{fd}{TEI}titleStmt/{TEI}author"),
             "editors": texts(f"{fd}{TEI}titleStmt/{TEI}editor"),
             "licence": " ".join(texts(f"{fd}{TEI}publicationStmt/{TEI}availability")),
+            "licence_text": [],
             "publisher": " ".join(texts(f"{fd}{TEI}publicationStmt/{TEI}publisher")
                                   or texts(f"{fd}{TEI}publicationStmt/{TEI}authority")),
             "lang": root.get(XML_LANG) or "", "date": "", "when": "", "occasion": "",
@@ -104,6 +115,11 @@ def header(root) -> dict:
         info["occasion"] = notes.get("occasion", "")
         info["source"] = notes.get("source") or norm(" ".join(
             t for e in src if isinstance(e.tag, str) for t in e.itertext()))
+    if len(info["licence"]) > LONG_LICENCE:
+        # An e-text's licence runs to pages: the title page names it, the end prints it.
+        info["licence_text"] = licence_paragraphs(root.find(f"{fd}{TEI}publicationStmt/"
+                                                            f"{TEI}availability"))
+        info["licence"] = "printed in full at the end of this edition"
     shown = " ".join([info["title"], *info["authors"], info["date"]]).casefold().split()
     if set(info["source"].casefold().split()) <= set(shown):
         info["source"] = ""  # a source statement that only repeats title, author and date

@@ -242,6 +242,11 @@ def build(tree):
         notes(body, app, conv)
     if app.entries:
         index(body, app)
+    if info["licence_text"]:
+        box = _sub(_sub(body, "section", id="_licence", class_="licence"), "details")
+        _sub(box, "summary", "Licence")
+        for para in info["licence_text"]:
+            _sub(box, "p", para)
     foot = _sub(body, "footer")
     foot.text = ("Reading edition generated from the TEI file by tei-edition. "
                  "Paragraph numbers link to stable anchors: cite a paragraph by its URL.")

@@ -34,12 +34,13 @@ _NOTE_MARK = re.compile(r"\[\d+\]")
 
 @dataclass
 class Parts:
-    """The text edition in its four parts; ``write`` joins them."""
+    """The text edition in its parts; ``write`` joins them."""
 
     header: list = field(default_factory=list)
     body: list = field(default_factory=list)
     notes: list = field(default_factory=list)
     index: list = field(default_factory=list)
+    licence: list = field(default_factory=list)  # an e-text's long licence, at the end
 
 
 def _opening_label(holder):
@@ -333,7 +334,8 @@ def render(tree, width: int = 72, index: bool = False) -> Parts:
     width = max(int(width), 20)
     root = tree.getroot()
     app = Apparatus(root, Layout(), entities=index)
-    parts = Parts(header=_header(header(root), width))
+    info = header(root)
+    parts = Parts(header=_header(info, width))
     r = TextWriter(app, width)
     if app.text is not None:
         r.render(app.text)
@@ -342,6 +344,9 @@ def render(tree, width: int = 72, index: bool = False) -> Parts:
         parts.notes = _notes(app, r, width)
     if index and app.entries:
         parts.index = _index(app, width)
+    if info["licence_text"]:
+        parts.licence = ["LICENCE", ""] + [line for k, para in enumerate(info["licence_text"])
+                                           for line in ([""] if k else []) + wrap(para, width)]
     return parts
 
 
@@ -349,7 +354,8 @@ def write(tree, width: int = 72, index: bool = False) -> bytes:
     """The plain-text edition of a parsed TEI ``tree`` as UTF-8 bytes."""
     parts = render(tree, width, index)
     rule = ["", "-" * width, ""]
-    sections = [p for p in (parts.header, parts.body, parts.notes, parts.index) if p]
+    sections = [p for p in (parts.header, parts.body, parts.notes, parts.index, parts.licence)
+                if p]
     lines = []
     for i, section in enumerate(sections):
         lines += (rule if i else []) + section
