@@ -41,13 +41,20 @@ def _frame_segment(seg: list, report: Reporter, last: bool) -> list:
     in place at the top (opener) or at the very end of the text (closer), else the letter
     they frame becomes a ``floatingText``; a frame with nothing to hold stays as it was."""
     out: list = []
+    # Each block is read once: its opener, its closer, and where the next block with either
+    # stands (searching forward from every opener made a run of openers quadratic).
+    openers = [opener_of(it) for it in seg]
+    closers = [closer_of(it) for it in seg]
+    nxt: list = [None] * len(seg)
+    for k in range(len(seg) - 2, -1, -1):
+        framed = openers[k + 1] is not None or closers[k + 1] is not None
+        nxt[k] = k + 1 if framed else nxt[k + 1]
     i = 0
     while i < len(seg):
-        opener = opener_of(seg[i])
+        opener = openers[i]
         if opener is not None:
-            j = next((k for k in range(i + 1, len(seg))
-                      if opener_of(seg[k]) is not None or closer_of(seg[k]) is not None), None)
-            closer = closer_of(seg[j]) if j is not None else None
+            j = nxt[i]
+            closer = closers[j] if j is not None else None
             if closer is not None and j > i + 1:
                 stop, closer = _with_signatures(seg, j + 1, closer)
                 inner = [opener] + seg[i + 1:j] + [closer]
@@ -63,7 +70,7 @@ def _frame_segment(seg: list, report: Reporter, last: bool) -> list:
                 report.infer(seg[i].line, "opener (salutation, dateline)", "medium", seg[i].text[:40])
                 i += 1
                 continue
-        closer = closer_of(seg[i]) if opener is None else None
+        closer = closers[i] if opener is None else None
         stop, closer = _with_signatures(seg, i + 1, closer) if closer is not None and last \
             else (None, None)
         if closer is not None and last and stop == len(seg):

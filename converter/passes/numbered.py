@@ -95,7 +95,8 @@ def _as_list(body: list, run: list[int], report: Reporter, cert: str) -> tuple[i
 
 
 def _as_points(body: list, run: list[int], report: Reporter, rank: int) -> list:
-    """The run's paragraphs turned into heads of rank ``rank`` (split where too long)."""
+    """The run's paragraphs turned into heads of rank ``rank`` (split where too long);
+    ``body`` is the stretch from the run's first paragraph to its last."""
     out = list(body)
     for pos, i in enumerate(run):
         blk, n = _label(body[i])
@@ -117,25 +118,75 @@ def _as_points(body: list, run: list[int], report: Reporter, rank: int) -> list:
     return flat
 
 
-def numbered_paragraphs(doc: Document) -> Document:
-    """Turn runs of numbered paragraphs into ordered lists or numbered divisions."""
-    body, report = list(doc.body), Reporter()
-    for run in reversed(_runs(body)):
-        prev = body[run[0] - 1] if run[0] else None
+class _Body:
+    """The body while runs are replaced from the last to the first: the part before
+    ``cut`` is still the original list, the part after it is kept reversed, so replacing
+    a stretch moves each element once (rebuilding the list per run was quadratic).
+    ``steps`` counts the elements read and moved, for tests of linearity."""
+
+    def __init__(self, items: list):
+        self.head, self.cut, self.rev, self.steps = items, len(items), [], 0
+
+    def __len__(self) -> int:
+        return self.cut + len(self.rev)
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(len(self)))]
+        self.steps += 1
+        if k < 0:
+            k += len(self)
+        return self.head[k] if k < self.cut else self.rev[len(self.rev) - 1 - (k - self.cut)]
+
+    def replace(self, start: int, stop: int, new: list) -> None:
+        """``body[start:stop] = new``, for ``start`` at or before the cut."""
+        for k in range(self.cut - 1, stop - 1, -1):  # untouched ones after the stretch
+            self.rev.append(self.head[k])
+        for _ in range(stop - self.cut):  # rewritten ones inside it
+            self.rev.pop()
+        self.rev.extend(reversed(new))
+        self.steps += max(self.cut - stop, 0) + max(stop - self.cut, 0) + len(new)
+        self.cut = start
+
+    def items(self) -> list:
+        return self.head[:self.cut] + self.rev[::-1]
+
+
+def _ranks(body: list) -> list[int]:
+    """For each index, the rank a point heading there takes: one below the last heading
+    before it (2 when there is none)."""
+    out, rank = [], 2
+    for it in body:
+        out.append(rank)
+        if isinstance(it, Block) and it.kind == "head":
+            rank = it.hints.get("rank", 1) + 1
+    return out
+
+
+def number_runs(items: list, report: Reporter) -> tuple[list, int]:
+    """``items`` with their numbered runs made lists or points, and the steps it took."""
+    body = _Body(list(items))
+    ranks = _ranks(body.head)
+    for run in reversed(_runs(body.head)):
+        # Everything before the run is still as it was: read it from the original.
+        prev = body.head[run[0] - 1] if run[0] else None
         colon = announces(prev)
         nexts = run[1:] + [None]
-        heads = sum(_heading_like(body, i, n) for i, n in zip(run, nexts))
+        heads = sum(_heading_like(body.head, i, n) for i, n in zip(run, nexts))
         if not colon and heads * 2 >= len(run):
-            rank = 2
-            for it in reversed(body[:run[0]]):
-                if isinstance(it, Block) and it.kind == "head":
-                    rank = it.hints.get("rank", 1) + 1
-                    break
-            body = body[:run[0]] + _as_points(body[run[0]:], [i - run[0] for i in run], report,
-                                              rank)
+            stretch = body.head[run[0]:run[-1] + 1]
+            body.replace(run[0], run[-1] + 1, _as_points(
+                stretch, [i - run[0] for i in run], report, ranks[run[0]]))
             continue
         if not colon:
             continue
         stop, node = _as_list(body, run, report, "high")
-        body = body[:run[0]] + [node] + body[stop:]
+        body.replace(run[0], stop, [node])
+    return body.items(), body.steps
+
+
+def numbered_paragraphs(doc: Document) -> Document:
+    """Turn runs of numbered paragraphs into ordered lists or numbered divisions."""
+    report = Reporter()
+    body, _steps = number_runs(doc.body, report)
     return report.into(doc, body=body)
