@@ -7,12 +7,13 @@ None of that is the work: this module cuts it off before the text is split into 
 keeps it whole for the ``teiHeader`` (the fields in ``titleStmt``/``publicationStmt``, the
 header and licence verbatim in ``notesStmt`` and ``availability``), each piece with the
 source lines it came from, so no word is lost. The volunteers' credit line that opens the
-text ("Produced by …", "Typed by …", "E-text prepared by …") goes to a ``respStmt``.
+text ("Produced by …", "Typed by …", "E-text prepared by …") goes to a ``respStmt``, and
+the producers' notes that open early Gutenberg texts to the ``notesStmt``.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 # Markers that end the header / open the footer (case-insensitive, anchored at a line).
 _START = re.compile(r"^\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG.*$|"
@@ -51,6 +52,7 @@ class Wrapper:
     header: Piece | None = None
     licence: Piece | None = None
     credit: Piece | None = None
+    notes: Piece | None = None  # the e-text producers' notes that open the text
 
 
 def declared_encoding(data: bytes) -> str | None:
@@ -101,7 +103,39 @@ def take_credit(blocks: list, wrapper: Wrapper) -> tuple[list, Wrapper]:
     first = blocks[0]
     last = first.lines[-1].number if first.lines else first.line
     credit = Piece(" ".join(first.text.split()), first.line, last)
-    return blocks[1:], Wrapper(wrapper.fields, wrapper.header, wrapper.licence, credit)
+    return blocks[1:], replace(wrapper, credit=credit)
+
+
+# Early Project Gutenberg texts open with their producers' notes ("All of the original
+# Project Gutenberg Etexts from the 1970's were produced in ALL CAPS …"), set apart by
+# "***" lines. They are about the e-text, not the work: they name Project Gutenberg, "etexts"
+# or "this eBook" (a work may well speak of e-books).
+_ABOUT_ETEXT = re.compile(r"project gutenberg|\be-?texts?\b|\bth(?:is|e) e-?book\b", re.I)
+_SEPARATOR = re.compile(r"^\*{3,}$")
+_NOTES_REACH = 12  # blocks: producers' notes are a few paragraphs
+_NOTE_WORDS = 150  # a longer paragraph is the work's own
+
+
+def take_notes(blocks: list, wrapper: Wrapper) -> tuple[list, Wrapper]:
+    """Move the producers' notes that open an e-text into the wrapper: from a first
+    paragraph about the e-text to the last ``***`` line among the next few blocks (at
+    least a third of the paragraphs between speak of the e-text, none is long), or, without
+    such lines, the paragraphs about the e-text that open it."""
+    if not blocks or not _ABOUT_ETEXT.search(blocks[0].text):
+        return blocks, wrapper
+    reach = blocks[:_NOTES_REACH]
+    seps = [i for i, b in enumerate(reach) if _SEPARATOR.match(b.text.strip())]
+    end = seps[-1] + 1 if seps else next(
+        (i for i, b in enumerate(reach) if not _ABOUT_ETEXT.search(b.text)), len(reach))
+    paras = [b for b in blocks[:end] if not _SEPARATOR.match(b.text.strip())]
+    about = sum(1 for b in paras if _ABOUT_ETEXT.search(b.text))
+    if end >= len(blocks) or about * 3 < len(paras) or \
+            any(len(b.text.split()) > _NOTE_WORDS for b in paras):
+        return blocks, wrapper
+    last = blocks[end - 1]
+    text = "\n\n".join(b.text for b in blocks[:end])
+    notes = Piece(text, blocks[0].line, last.lines[-1].number if last.lines else last.line)
+    return blocks[end:], replace(wrapper, notes=notes)
 
 
 # The languages Gutenberg headers name most, as the ISO 639-1 codes xml:lang takes.

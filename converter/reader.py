@@ -134,14 +134,14 @@ def read(data: bytes, source: str, doc_id: str, encoding: str | None = None) -> 
     """Turn raw bytes into a Document whose body is a list of paragraph Blocks."""
     text, replaced = normalise(decode(data, source, encoding))
     work, first_line, wrapper = etext.split(text)
-    blocks, wrapper = etext.take_credit(split_blocks(work, first_line), wrapper)
+    blocks, wrapper = etext.take_notes(*etext.take_credit(split_blocks(work, first_line), wrapper))
     if not blocks:
         raise InputError("the file has no text (it is empty or only white space)", source, 1)
     report = Reporter()
-    if wrapper.header or wrapper.licence or wrapper.credit:
+    if wrapper.header or wrapper.licence or wrapper.credit or wrapper.notes:
         moved = [f"{name} (lines {p.first}-{p.last})" for name, p in
                  (("e-text header", wrapper.header), ("licence", wrapper.licence),
-                  ("credit line", wrapper.credit)) if p]
+                  ("credit line", wrapper.credit), ("producers' notes", wrapper.notes)) if p]
         report.infer(1, "e-text wrapper moved to the teiHeader", "high", "; ".join(moved))
     if replaced:
         report.infer(1, "replaced characters", "high",

@@ -211,9 +211,11 @@ def build_header(doc: Document):
     if not len(bibl):
         bibl.text = f"Plain text {doc.source}"
     file_desc = E.fileDesc(stmt, pub)
-    if wrapper is not None and wrapper.header:
-        file_desc.append(E.notesStmt(E.note(wrapper.header.text, type="etext-header",
-                                            n=_lines(wrapper.header))))
+    notes = [E.note(piece.text, type=kind, n=_lines(piece)) for kind, piece in
+             (("etext-header", wrapper and wrapper.header), ("etext-notes", wrapper and wrapper.notes))
+             if piece]
+    if notes:
+        file_desc.append(E.notesStmt(*notes))
     file_desc.append(E.sourceDesc(bibl))
     app = E.application(E.label(TOOL_NAME), ident=TOOL_NAME, version=__version__)
     app.set(XML_ID, TOOL_NAME)
