@@ -25,6 +25,12 @@ def _cuts_word(text: str, s: Span) -> bool:
                for at in (s.start, s.end))
 
 
+def _order(s: Span) -> tuple:
+    """Outer spans first: by start, a page break before what starts with its page (the
+    running head, a name), then the longer span, then the lower rank."""
+    return s.start, not (s.kind == "pb" and s.start == s.end), -s.end, s.rank
+
+
 def nest(spans, text_len: int, text: str | None = None) -> tuple[list[SpanNode], list[Span]]:
     """Nest ``spans`` into a forest; returns (roots, dropped spans). With ``text``, a span
     whose edge cuts a word is dropped too: markup must never split a word of the source."""
@@ -32,7 +38,7 @@ def nest(spans, text_len: int, text: str | None = None) -> tuple[list[SpanNode],
     stack: list[SpanNode] = []
     dropped: list[Span] = []
     ordered = sorted((s for s in spans if 0 <= s.start <= s.end <= text_len),
-                     key=lambda s: (s.start, -s.end, s.rank))
+                     key=_order)
     if text is not None:
         cut = [s for s in ordered if s.start < s.end and _cuts_word(text, s)]
         if cut:

@@ -26,7 +26,8 @@ NodeKind = Literal["body", "div", "list", "item", "quote", "cit", "lg", "opener"
                    "floatingText", "epigraph", "titlePage", "note", "table", "row", "figure"]
 # Inline annotations and milestones (``Span``).
 SpanKind = Literal["q", "soCalled", "persName", "placeName", "orgName", "eventName",
-                   "roleName", "date", "list", "item", "label", "pb", "lb", "anchor", "hi", "ref"]
+                   "roleName", "date", "list", "item", "label", "pb", "lb", "anchor", "hi", "ref",
+                   "fw"]
 
 BLOCK_KINDS: frozenset[str] = frozenset(get_args(BlockKind))
 NODE_KINDS: frozenset[str] = frozenset(get_args(NodeKind))
@@ -120,7 +121,7 @@ LINE_CONTEXTS = frozenset({"l", "address", "addrLine", "salute", "signed", "date
                            "opener", "closer", "cell", "speaker", "trailer"})
 # Elements the TEI builder writes inside running text: never white space around them.
 RUNNING = frozenset({"q", "soCalled", "persName", "placeName", "orgName", "roleName", "date",
-                     "eventName", "lb", "pb", "anchor", "label", "ref", "hi", "rs",
+                     "eventName", "lb", "pb", "fw", "anchor", "label", "ref", "hi", "rs",
                      "foreign", "emph", "num"})
 
 # -- renditions: how the source marked highlighted text --------------------------------------

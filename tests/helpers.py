@@ -56,7 +56,8 @@ def kept_words(xml: bytes) -> list[str]:
         (after if etree.QName(el).localname == "licence" else before).extend(
             words(" ".join(el.itertext())))
     # a printed page number moved into pb/@n is kept there
-    return before + words(_walk(root.find(f"{TEI}text"), SKIP, ("note", "pb"))) + after
+    # a running head moved into fw is kept there
+    return before + words(_walk(root.find(f"{TEI}text"), SKIP - {"fw"}, ("note", "pb"))) + after
 
 
 def outline(items, depth: int = 0) -> list[str]:

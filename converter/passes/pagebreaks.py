@@ -19,11 +19,21 @@ MIN_WORDS = 12
 _HYPHEN_END = re.compile(r"[^\W\d_]-$")
 
 
+def _running_head_end(blk: Block) -> int:
+    """Where the text of ``blk`` starts after the running heads the pages pass put
+    before it (``fw``): the sentence goes on there."""
+    end = 0
+    for s in sorted(blk.spans, key=lambda s: s.start):
+        if s.kind == "fw" and s.start == end:
+            end = s.end
+    return end
+
+
 def _join_kind(prev: Block, nxt: Block) -> tuple[str, str] | None:
     """('word'|'space', cert) when ``nxt`` continues ``prev``, else None."""
     if prev.kind != "p" or nxt.kind != "p" or "\n" in prev.text:
         return None
-    tail, head = prev.text.rstrip(), nxt.text.lstrip()
+    tail, head = prev.text.rstrip(), nxt.text[_running_head_end(nxt):].lstrip()
     # Counting the words of a prefix suffices (a prefix never has more) and keeps long
     # paragraphs cheap.
     if (len(words(tail[:400])) < MIN_WORDS and len(words(tail)) < MIN_WORDS) or ANY_LABEL.match(head):
