@@ -66,11 +66,14 @@ def join_blocks(prev: Block, nxt: Block, kind: str, cert: str) -> Block:
         text += " "
     at = len(text)
     shifted = [s.shift(at) for s in nxt.spans]
-    printed = next((s for s in shifted if s.kind == "pb" and s.start == at), None)
-    if printed is not None:  # the page's own number is the break (the pages pass)
+    # The page's own number is the break (the pages pass): at the join, or after the
+    # running head that came before it ("OF SLAVERY  13").
+    furniture = at + _running_head_end(nxt)
+    printed = next((s for s in shifted if s.kind == "pb" and at <= s.start <= furniture), None)
+    if printed is not None:
         shifted.remove(printed)
         attrs = dict(printed.attrs) | ({"break": "no"} if kind == "word" else {})
-        pb = Span(at, at, "pb", attrs_of(**attrs), printed.rank)
+        pb = Span(printed.start, printed.start, "pb", attrs_of(**attrs), printed.rank)
     else:
         pb = Span(at, at, "pb", attrs_of(type="inferred", cert=cert,
                                          **({"break": "no"} if kind == "word" else {})))

@@ -79,7 +79,7 @@ def _attach(blk: Block, marks: list[tuple[str, str]]) -> Block:
     prefix, spans = "", []
     for kind, value in marks:
         if kind == "pb":
-            spans.append(Span(0, 0, "pb", attrs_of(n=value, cert="medium"), 10))
+            spans.append(Span(len(prefix), len(prefix), "pb", attrs_of(n=value, cert="medium"), 10))
         else:  # the head and the space after it: the reading text skips both
             spans.append(Span(len(prefix), len(prefix) + len(value) + 1, "fw",
                               attrs_of(type="header", cert="medium"), 20))
@@ -109,7 +109,9 @@ def page_numbers(doc: Document) -> Document:
             continue
         if i in heads:
             text, n = heads[i]
-            marks += ([("pb", n)] if n else []) + [("fw", text)]
+            first = blk.text.strip().startswith(n) if n else False
+            marks += ([("pb", n), ("fw", text)] if first else
+                      [("fw", text)] + ([("pb", n)] if n else []))
             report.infer(blk.line, "running head (fw)", "medium", blk.text.strip()[:60])
             continue
         if marks and isinstance(blk, Block):
