@@ -236,3 +236,24 @@ def test_roman_years_bylines_and_quote_marks():
     assert set(text.OPEN_QUOTES) == set(text.CURLY_OPENERS) | {'"'}
     assert [k for _i, k in quotes.marks("«a» “b”")] == ["open", "close", "open", "close"]
     assert text.ends_sentence("he said.»") and not text.ends_sentence("he said »")
+
+
+@pytest.mark.parametrize("line, made_by", [
+    ("Translated by W. K. Marriott", True), ("Collected and edited by", True),
+    ("With Biographic Sketch by Hippolyte Havel", True), ("Edited by Ernest Rhys", True),
+    ("by", True), ("Government by the people", False), ("STANDING BY THE DOOR", False),
+    ("Written in 1849", False)])
+def test_made_by(line, made_by):
+    assert bool(front.MADE_BY.match(line)) is made_by
+
+
+@pytest.mark.parametrize("line, signed", [
+    ("H. M.", True), ("G. D. H. COLE.", True), ("W. E. B. Du B.", True), ("W. L. Courtney", True),
+    ("I. INTRODUCTION", False), ("H. G. Wells and the Future of Man", False), ("PREFACE", False)])
+def test_signed_initials(line, signed):
+    assert bool(letters.SIGNED_INITIALS.match(line)) is signed
+
+
+def test_by_prefix_leaves_the_name():
+    assert front.BY_PREFIX.sub("", "Written by John Locke") == "John Locke"
+    assert front.BY_PREFIX.sub("", "By Thomas Paine") == "Thomas Paine"

@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 
 from converter.model import Block, Document, Reporter
-from converter.passes.cues.front import is_headnote
+from converter.passes.cues.front import BY_PREFIX, ENDS_WITH_BY, MADE_BY, is_headnote
 from converter.passes.cues.headings import heading_of
-from converter.passes.cues.letters import CLOSE, DATE_LINE
+from converter.passes.cues.letters import CLOSE, DATE_LINE, SIGNED_INITIALS
 from converter.passes.cues.text import ends_sentence, looks_like_signature, split_block, words
 from converter.passes.cues.verse import is_verse
 
@@ -43,11 +43,9 @@ def _table_titles(body: list) -> list:
     return out
 
 
-_BY = re.compile(r"^(?:by|written by)\s+", re.I)
 _CLOSE_WORDS = 4
 _PROSE_WORDS = 20  # a paragraph this long is text, not a heading's subtitle
 _SENTENCE_WORDS = 6  # a sentence of this many words ends the text a signature closes
-_INITIALS = re.compile(r"^(?:[A-Z]\.\s*){2,}(?:[A-Z][\w'’-]*\.?\s*){0,2}$")
 
 
 def _authors(doc: Document) -> set[str]:
@@ -58,7 +56,7 @@ def _authors(doc: Document) -> set[str]:
         item = stack.pop()
         if isinstance(item, Block):
             if item.kind == "docAuthor":
-                names.add(_BY.sub("", item.text))
+                names.add(BY_PREFIX.sub("", item.text))
         else:
             stack.extend(item.children)
     return {" ".join(words(n)).lower() for n in names if words(n)}
@@ -87,24 +85,18 @@ def _short_close(prev: Block) -> bool:
         prev.text.rstrip().endswith(",")
 
 
-# "Translated by W. K. Marriott", "Collected and edited by", "With Biographic Sketch by …"
-_BY_LINE = re.compile(r"^(?:(?:(?:collected|translated|edited|written|compiled|selected|"
-                      r"arranged|revised|illustrated|introduced)(?:,?\s+(?:and\s+)?\w+ed)*"
-                      r"|with\s.{1,60}?)\s+by\b|by$)", re.I)
-
-
 def _byline(blk: Block, prev) -> bool:
     """A line that names who made the book ("Edited by Ernest Rhys"), or the name under
     a line that ends "by": a byline, not a heading."""
-    return bool(_BY_LINE.match(blk.text.strip())) or (
+    return bool(MADE_BY.match(blk.text.strip())) or (
         isinstance(prev, Block) and prev.kind == "p" and
-        bool(re.search(r"\bby:?$", prev.text.strip(), re.I)) and len(words(prev.text)) <= 8)
+        bool(ENDS_WITH_BY.search(prev.text.strip())) and len(words(prev.text)) <= 8)
 
 
 def _signs(text: str, authors: set[str]) -> bool:
     """The line is a signature: the author's name, or initials with at most a surname
     ("H. M.", "G. D. H. COLE.", "W. E. B. Du B.")."""
-    return " ".join(words(text)).lower() in authors or bool(_INITIALS.match(text.strip()))
+    return " ".join(words(text)).lower() in authors or bool(SIGNED_INITIALS.match(text.strip()))
 
 
 def _closes_text(blk: Block, prev, nxt, after, authors: set[str]) -> bool:

@@ -12,6 +12,14 @@ _INITIALS = re.compile(r"^(?:[A-Z]\.?\s?){1,3}$|^[A-Z]{1,3}$")
 # "By CASSIUS.": a byline (not a heading); an author line may also open "von" or "par".
 BYLINE = re.compile(r"^by\s+\S", re.I)
 _BY = re.compile(r"^(?:by|von|par)\s+\S", re.I)
+# What opens an author line, to take off for the name ("By Thomas Paine", "Written by …").
+BY_PREFIX = re.compile(r"^(?:written\s+)?(?:by|von|par)\s+", re.I)
+# Who made the book: "Translated by W. K. Marriott", "Collected and edited by", "With
+# Biographic Sketch by …", or "by" alone (the name follows on the next line).
+MADE_BY = re.compile(r"^(?:(?:(?:collected|translated|edited|written|compiled|selected|"
+                     r"arranged|revised|illustrated|introduced)(?:,?\s+(?:and\s+)?\w+ed)*"
+                     r"|with\s.{1,60}?)\s+by\b|by$)", re.I)
+ENDS_WITH_BY = re.compile(r"\bby:?$", re.I)
 # Words that make an opening paragraph a description of the text rather than the text.
 HEADNOTE_CUES = re.compile(
     r"\b(?:report|speech|reply|address|lecture|letter|article|sermon|delivered|written|"

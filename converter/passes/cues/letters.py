@@ -28,6 +28,8 @@ CLOSE = re.compile(r"^(?:i am\b|i have the hono|we are\b|we have the hono|your (
 # or two title-cased words ("SAMUEL WHITE, Speaker."), or "BOOK I, OF MAN." would be one.
 _CAPS_NAME = r"[A-Z][A-Z.'’ -]+"
 SIGNED_LINE = re.compile(rf"^(?:\(signed\)\s*)?{_CAPS_NAME}(?:,\s+(?:[A-Z][\w.]*[ -]?){{1,3}})?\.?$")
+# A signature in initials, with at most a surname: "H. M.", "G. D. H. COLE.", "W. E. B. Du B."
+SIGNED_INITIALS = re.compile(r"^(?:[A-Z]\.\s*){2,}(?:[A-Z][\w'’-]*\.?\s*){0,2}$")
 NAME_AND_OFFICE = rf"^{_CAPS_NAME},\s+(?:[A-Z][a-z]+[ -]?){{1,2}}\.?$"
 
 
