@@ -12,7 +12,7 @@ import re
 from converter.model import Block, Document, Reporter, Span, attrs_of
 from converter.passes.cues.headings import heading_of
 from converter.passes.cues.lists import ANY_LABEL
-from converter.passes.cues.text import ends_sentence, first_char, words
+from converter.passes.cues.text import ends_sentence, first_char, is_shouting, words
 
 # A block this long that stops without punctuation is prose cut off, not a heading or label.
 MIN_WORDS = 12
@@ -41,6 +41,8 @@ def _join_kind(prev: Block, nxt: Block) -> tuple[str, str] | None:
     start = first_char(head)
     if not start:
         return None
+    if is_shouting(tail) and not is_shouting(head[:200]):
+        return None  # a line in capitals over text in lower case: a heading, not a cut sentence
     if _HYPHEN_END.search(tail) and start.islower():
         how = "word", "high"
     elif ends_sentence(tail):
