@@ -145,9 +145,12 @@ def _trusted(probe: str, common: frozenset = frozenset()) -> list[Candidate]:
 def common_words(texts) -> frozenset:
     """Words the document uses in lower case: "Effect" in "in Effect" is then no name (the
     18th century capitalised nouns), while "Chicago" never appears as "chicago"."""
-    # One scan of all the texts joined by line breaks (a break starts a word as the start
-    # of a text does, and ends one as its end does).
-    return frozenset(_LOWER_WORD.findall("\n".join(texts).replace("ſ", "s")))
+    # A C-speed scan of each text, its words added at once (joining the texts first made
+    # a copy of the whole document and a list of all its words: memory, not time).
+    out: set = set()
+    for t in texts:
+        out.update(_LOWER_WORD.findall(t.replace("ſ", "s")))
+    return frozenset(out)
 
 
 _LOWER_WORD = re.compile(r"\b[a-zſ][\w’'-]*")

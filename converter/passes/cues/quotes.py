@@ -18,7 +18,7 @@ _BEFORE_OPEN = " \t\n([{—–-/"
 _MARK = re.compile('[' + _OPENERS + _CLOSERS + '"]')
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=64)
 def marks(text: str) -> tuple[tuple[int, str], ...]:
     """(offset, 'open'|'close') for every double quotation mark in ``text``. Several
     passes ask about the same block, so the answer is cached; only the marks are visited

@@ -44,9 +44,10 @@ def words(text: str) -> list[str]:
     return list(_words(text))
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=64)
 def _words(text: str) -> tuple[str, ...]:
-    # Several passes and cues ask for the same block's words: found once, kept.
+    # A pass and its cues ask for the same block's words several times: found once,
+    # kept for the last few blocks (passes run one after the other over the whole text).
     return tuple(WORD.findall(text))
 
 
