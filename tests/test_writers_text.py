@@ -274,3 +274,23 @@ def test_line_filler_is_textwrap(words_, width, hang):
     assert fill(raw, width, hang) == textwrap.wrap(
         raw, width, subsequent_indent=" " * hang, break_long_words=False,
         break_on_hyphens=False)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["a", "B", "7", "_", " ", ".", "—", "\ue000", "\ue0011\ue002",
+                                 "\ue00123\ue002", "é", "\n"]), max_size=30))
+def test_settle_is_the_lookbehind_rule(parts):
+    """settle() checks the letter before a run of edges in Python (so the regex engine can
+    jump to the runs): the same text as the rule written with a lookbehind."""
+    import re as re_
+
+    from converter.writers.text_lines import EDGE, settle
+
+    text = "".join(parts)
+    edges = re_.compile(f"(?<=[^\\W_])(?:{EDGE}|\ue001[0-9]+\ue002)+(?=[^\\W_])")
+    marks = re_.compile("\ue001([0-9]+)\ue002")
+
+    def fix(m):
+        run = m.group(0)
+        return "".join(f"[{n}]" for n in marks.findall(run)) + (" " if EDGE in run else "")
+    assert settle(text) == marks.sub(r"[\1]", edges.sub(fix, text)).replace(EDGE, "")

@@ -10,7 +10,11 @@ from converter.writers.common import norm
 
 EDGE = "\ue000"  # where an item, label or paragraph run into a line began or ended
 _MARK = re.compile("\ue001([0-9]+)\ue002")
-_EDGES = re.compile(f"(?<=[^\\W_])(?:{EDGE}|\ue001[0-9]+\ue002)+(?=[^\\W_])")
+# A run of edges and note marks between two letters or digits. (The letter before is
+# checked by ``settle``: a lookbehind first would make the regex engine try the pattern at
+# every character instead of jumping to the marks.)
+_EDGES = re.compile(f"(?:{EDGE}|\ue001[0-9]+\ue002)+(?=[^\\W_])")
+_WORD_CHAR = re.compile(r"[^\W_]")
 
 
 def glue(left: str, right: str, apart: bool) -> str:
@@ -27,8 +31,13 @@ def settle(text: str) -> str:
     """A space at each marked edge where two words would otherwise run together into
     one (even from inside other markup: ``<hi><item>a</item></hi>b``; note references in
     between go before the space); no mark elsewhere."""
+    if EDGE not in text and "\ue001" not in text:
+        return text
+
     def fix(m):
         run = m.group(0)
+        if not m.start() or not _WORD_CHAR.match(text, m.start() - 1):
+            return run  # not after a letter or digit: left as it is
         return "".join(f"[{n}]" for n in _MARK.findall(run)) + (" " if EDGE in run else "")
     return _MARK.sub(r"[\1]", _EDGES.sub(fix, text)).replace(EDGE, "")
 
