@@ -46,6 +46,13 @@ _ADMIN = r"(?:State|County|City|Town|Township|District|Territory|Parish|Province
 _ADMIN_PLACE = re.compile(r"(?<![\w.])(?:" + _ADMIN + r"\s+of\s+(?P<of>(?:St\.\s)?" + NW + r"(?:\s+"
                           + NW + r")?)|(?P<pre>(?:St\.\s)?" + NW + r"(?:\s+" + NW + r")?)\s+(?:County"
                           r"|City|Parish|Township))(?![\w’'-])")
+# A word each of these patterns' matches holds (see name_cues.scan): a street word, a place
+# word, an administrative word, a title.
+_STREET_NEEDS = re.compile(r"street|Street|avenue|Avenue|road|Road|lane|Lane|square|Square"
+                           r"|boulevard|Boulevard|park|Park|court|Side|side|End")
+_PLACE_NEEDS = re.compile("|".join(sorted(lexicon.PLACE_WORDS)))
+_ADMIN_NEEDS = re.compile(_ADMIN)
+_ROLE_NEEDS = re.compile(_HON)
 # Gazetteer places that are also ordinary words: never at the start of a sentence.
 _PLACE_WORDS = {"Reading", "Bath", "Turkey", "China", "Georgia", "Kent", "Order"}
 
@@ -125,7 +132,7 @@ def _places(probe: str, common: frozenset) -> list[Candidate]:
 
 def _admin_places(probe: str, common: frozenset) -> list[Candidate]:
     out = []
-    for m in scan(_ADMIN_PLACE, probe):
+    for m in scan(_ADMIN_PLACE, probe, _ADMIN_NEEDS):
         words = (m.group("of") or m.group("pre")).split()
         if any(bad_word(w) or w.lower() in common or w in lexicon.HONORIFICS for w in words):
             continue
@@ -165,7 +172,7 @@ def _roles(probe: str) -> list[Candidate]:
     names of a list, each its own ("Messrs. Hart, Abt and Marx" is a firm, see _MESSRS;
     "Comrades Mirzoyan and Vainov", "Misses Ellen—Mary—Jane Allen")."""
     out = []
-    for m in scan(_ROLE, probe):
+    for m in scan(_ROLE, probe, _ROLE_NEEDS):
         name = m.group("name").split()
         if any(bad_word(w) or w in lexicon.TITLE_WORDS for w in name if not w.endswith(".")):
             continue
@@ -215,13 +222,13 @@ def find(text: str, common: frozenset = frozenset()) -> list[Candidate]:
     if is_headline(probe):
         return _trusted(probe, common)
     out: list[Candidate] = org_rules.find(probe, common)
-    for m in scan(_STREET, probe):
+    for m in scan(_STREET, probe, _STREET_NEEDS):
         if m.group().split()[0] not in _NOT_STREET:
             out.append(Candidate(m.start(), m.end(), "place", "medium"))
     out += _roles(probe)
     out += _admin_places(probe, common)
     full, alone = _given(probe, common)
-    for m in scan(_PLACE_NAME, probe):
+    for m in scan(_PLACE_NAME, probe, _PLACE_NEEDS):
         if m.group().split()[0] in lexicon.GIVEN_NAMES:
             continue  # "Paris Green", "John Hill": a person's name
         if not (sentence_initial(probe, m.start()) and m.group().count(" ") == 1):

@@ -48,10 +48,13 @@ def capital_starts(text: str) -> tuple[int, ...]:
     return tuple(m.start() for m in _CAPITAL_OR_DIGIT.finditer(text))
 
 
-def scan(pattern: re.Pattern, text: str):
+def scan(pattern: re.Pattern, text: str, needs: re.Pattern | None = None):
     """``pattern.finditer(text)`` for a pattern that only matches from a capital A-Z or a
     digit and never matches the empty string: the same matches, found by trying it only
-    at those places (tests/test_name_rules.py compares both)."""
+    at those places (tests/test_name_rules.py compares both). ``needs`` finds a word every
+    match holds ("street", "County"): a text without one is not scanned at all."""
+    if needs is not None and not needs.search(text):
+        return
     end = 0
     for at in capital_starts(text):
         if at >= end and (m := pattern.match(text, at)):

@@ -38,6 +38,12 @@ _AT_OWNER = re.compile(r"\b(?:at|for|from|in|into|to|left|quit)\s+(?P<firm>(?:" 
 _FIRM_POSS = re.compile(r"[’']s(?=\s*[,.;:)]|\s+(?:and|or|on|in|at|where|when|but)\b)")
 
 
+# A word every match of a pattern holds (see name_cues.scan): no possessive, no shop.
+_MESSRS_NEEDS = re.compile(r"Messrs")
+_POSSESSIVE = re.compile(r"[’']s")
+_WORD = re.compile(r"[\w.&’'-]+")
+
+
 def _is_org_word(w: str) -> bool:
     return w in lexicon.ORG_WORDS or w.rstrip(".") in lexicon.ORG_WORDS
 
@@ -52,7 +58,9 @@ def _org_words(words) -> tuple[list, list]:
 def _orgs(text: str, common: frozenset):
     for m in scan(_ORG_SEQ, text):
         words = [(w.start() + m.start(), w.end() + m.start(), w.group())
-                 for w in re.finditer(r"[\w.&’'-]+", m.group())]
+                 for w in _WORD.finditer(m.group())]
+        if len(words) < 2:
+            continue  # a name needs an organisation word and another word (see _org)
         # A weekday, a month or a preposition inside ends the name: keep the part with the
         # organisation word ("Chicago Times" in "Chicago Times Sunday Morning").
         parts, cur = [], []
@@ -104,14 +112,14 @@ def _org(text: str, words, common: frozenset):
 def find(text: str, common: frozenset = frozenset()) -> list[Candidate]:
     """Organisation candidates in one block (``common``: the words the document writes in
     lower case), firms of partners and named shops first."""
-    out = [Candidate(m.start(), m.end(), "org", "medium") for m in scan(_MESSRS, text)]
-    for m in scan(_SHOP, text):
+    out = [Candidate(m.start(), m.end(), "org", "medium") for m in scan(_MESSRS, text, _MESSRS_NEEDS)]
+    for m in scan(_SHOP, text, _POSSESSIVE):
         out.append(Candidate(m.start("firm"), m.end("firm"), "org", "medium"))
     for c in _orgs(text, common):
         poss = _FIRM_POSS.match(text, c.end)
         firm = text[c.start:c.end].endswith(("Co.", "Bros.", "Bros", "Company", "company"))
         out.append(Candidate(c.start, poss.end() if poss and firm else c.end, "org", c.cert))
-    for m in _AT_OWNER.finditer(text):
+    for m in (_AT_OWNER.finditer(text) if _POSSESSIVE.search(text) else ()):
         words = re.findall(r"[\w]+", m.group("firm"))[:-1]  # without the "s"
         if not any(bad_word(w) or w in lexicon.GIVEN_NAMES or w.lower() in common for w in words):
             out.append(Candidate(m.start("firm"), m.end("firm"), "org", "low"))
