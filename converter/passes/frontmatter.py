@@ -8,8 +8,20 @@ when the sidecar does not say.
 from __future__ import annotations
 
 from converter.model import Block, Document, Reporter
-from converter.passes.cues.front import is_headnote, is_title_like, looks_like_name
+from converter.passes.cues.front import ENDS_WITH_BY, MADE_BY, is_full_name, is_headnote, is_title_like, looks_like_name
 from converter.passes.cues.text import words
+
+
+_PROSE_WORDS = 20
+
+
+def _opens_text(body: list, i: int) -> bool:
+    """What follows a name under the title shows it is the author's: a byline ("With …
+    by …") or the text's first paragraph (not another name: a column of signatures)."""
+    nxt = body[i] if i < len(body) else None
+    return isinstance(nxt, Block) and nxt.kind == "p" and (
+        bool(MADE_BY.match(nxt.text.strip())) or
+        ("\n" not in nxt.text and len(words(nxt.text)) >= _PROSE_WORDS))
 
 
 def front_matter(doc: Document) -> Document:
@@ -31,12 +43,22 @@ def front_matter(doc: Document) -> Document:
         blk = body[i]
         surname = author_hint[-1] if author_hint else None
         is_author = (surname and surname in blk.text and len(words(blk.text)) <= 4) or (
-            not surname and looks_like_name(blk.text))
+            not surname and (looks_like_name(blk.text) or
+                             (any(b.kind == "docTitle" for b in front) and
+                              is_full_name(blk.text) and _opens_text(body, i + 1))))
         has_title = any(b.kind == "docTitle" for b in front)
         title_words = {w.lower() for b in front if b.kind == "docTitle" for w in words(b.text)}
         if has_title and {w.lower() for w in words(blk.text)} <= title_words:
             break  # the title again, as the heading of the text ("TOM CORDERY")
-        if is_author and not any(b.kind == "docAuthor" for b in front):
+        if has_title and MADE_BY.match(blk.text.strip()):  # "Translated by …", "With … by …"
+            front.append(blk.with_(kind="byline", attrs={"cert": "medium"}))
+            report.infer(blk.line, "byline", "medium", blk.text)
+            nxt = body[i + 1] if i + 1 < len(body) else None
+            if ENDS_WITH_BY.search(blk.text.strip()) and isinstance(nxt, Block) and \
+                    nxt.kind == "p" and (is_full_name(nxt.text) or looks_like_name(nxt.text)):
+                front.append(nxt.with_(kind="byline", attrs={"cert": "medium"}))  # the name
+                i += 1
+        elif is_author and not any(b.kind == "docAuthor" for b in front):
             front.append(blk.with_(kind="docAuthor", attrs={"cert": "medium"}))
             report.infer(blk.line, "author line", "medium", blk.text)
         elif not has_title:

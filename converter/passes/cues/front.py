@@ -50,6 +50,21 @@ def looks_like_name(text: str) -> bool:
     return bool(_INITIALS.match(toks[0].rstrip(".") if len(toks[0]) > 2 else toks[0]))
 
 
+# Words of subtitles, never of a person's name ("Selected Essays", "Complete Works").
+_BOOK_WORDS = frozenset({"essays", "essay", "letters", "poems", "works", "speeches", "papers",
+                         "volume", "edition", "sketches", "stories", "tales", "notes", "writings",
+                         "addresses", "selected", "collected", "complete", "introduction",
+                         "preface", "contents", "chapter", "book", "part", "history", "account"})
+
+
+def is_full_name(text: str) -> bool:
+    """Two or three capitalised words of letters, no small word and no stop ("Emma
+    Goldman", "JOHN STUART MILL"): under a document's title, its author."""
+    toks = text.split()
+    return 2 <= len(toks) <= 3 and all(t.isalpha() and t[:1].isupper() for t in toks) and \
+        not any(t.lower() in SMALL_WORDS or t.lower() in _BOOK_WORDS for t in toks)
+
+
 def is_headnote(block: Block) -> bool:
     """A short descriptive paragraph: a cue word early on and a year somewhere."""
     if block.kind != "p":
