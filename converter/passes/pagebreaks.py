@@ -29,9 +29,16 @@ def _running_head_end(blk: Block) -> int:
     return end
 
 
+def _set_in(nxt: Block, prev: Block) -> bool:
+    """``nxt`` keeps its lines and every one stands in from ``prev``'s: a quotation set
+    in under the sentence that introduces it (verse, a letter), not the rest of a page."""
+    return "\n" in nxt.text and bool(nxt.lines) and bool(prev.lines) and \
+        min(ln.indent for ln in nxt.lines) > min(ln.indent for ln in prev.lines)
+
+
 def _join_kind(prev: Block, nxt: Block) -> tuple[str, str] | None:
     """('word'|'space', cert) when ``nxt`` continues ``prev``, else None."""
-    if prev.kind != "p" or nxt.kind != "p" or "\n" in prev.text:
+    if prev.kind != "p" or nxt.kind != "p" or "\n" in prev.text or _set_in(nxt, prev):
         return None
     tail, head = prev.text.rstrip(), nxt.text[_running_head_end(nxt):].lstrip()
     # Counting the words of a prefix suffices (a prefix never has more) and keeps long
