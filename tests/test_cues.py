@@ -257,3 +257,11 @@ def test_signed_initials(line, signed):
 def test_by_prefix_leaves_the_name():
     assert front.BY_PREFIX.sub("", "Written by John Locke") == "John Locke"
     assert front.BY_PREFIX.sub("", "By Thomas Paine") == "Thomas Paine"
+
+
+def test_verse_with_a_note_marker_and_an_elided_first_word():
+    assert verse.is_verse(["Attonitus novitate mali, divesque miserque,",
+                           "Effugere optat opes; et quæ modô voverat odit.[5]"])
+    assert verse.is_verse(["One death-grapple in the darkness",
+                           "'Twixt old systems and the Word;"])
+    assert not verse.is_verse(["Navy estimates for the year 1790,", "Army estimates for 1791,"])

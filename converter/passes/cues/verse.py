@@ -3,18 +3,24 @@ Used by ``lines`` (verse quotations), ``headings`` (a name under verse is its at
 not a heading) and ``titlepage`` (an epigraph in verse)."""
 from __future__ import annotations
 
+import re
+
 from converter.model import Block, Node
-from converter.passes.cues.text import (OPEN_QUOTES, is_titlecased, line_pieces,
+from converter.passes.cues.text import (OPEN_QUOTES, first_char, is_titlecased, line_pieces,
                                         mostly_capitals, words)
+
+_NOTE_MARK = re.compile(r"\[[0-9]{1,3}\]")
 
 
 def is_verse(lines: list[str]) -> bool:
-    """True for lines that read as verse (or open with a quotation mark)."""
+    """True for lines that read as verse (or open with a quotation mark). A footnote's
+    marker ("[5]") is no part of the verse."""
+    lines = [_NOTE_MARK.sub("", ln) for ln in lines]
     if len(lines) < 2 or any(ch.isdigit() for ln in lines for ch in ln):
         return False
     if lines[0][:1] in OPEN_QUOTES:
         return True
-    if not all(ln[:1].isupper() for ln in lines):
+    if not all(first_char(ln).isupper() for ln in lines):  # "'Twixt old systems and …"
         return False
     if any(is_titlecased(ln) or mostly_capitals(ln) for ln in lines):
         return False
