@@ -100,8 +100,8 @@ def _roman_heading(text: str) -> dict | None:
 
 def _plain_heading(text: str) -> dict | None:
     n = len(words(text))
-    if not n or not text[:1].isupper():
-        return None
+    if not n or not text[:1].isupper() or n > _HEAD_MAX_WORDS + 8:
+        return None  # (no rule below takes more words: the costly tests are spared)
     caps = is_shouting(text) or mostly_capitals(text)
     if caps and n <= _HEAD_MAX_WORDS + 8 and not text.endswith((":", ";")):
         return {"rank": 1, "style": "capitals", "cert": "medium"}
@@ -124,16 +124,19 @@ def _plain_heading(text: str) -> dict | None:
 def _dated_heading(text: str) -> dict | None:
     """A session or dispatch heading: "WEDNESDAY, September 11th 1765, A. M.",
     "IN SENATE, OCTOBER 30, 1786." (a capitalised first word and a date)."""
+    if len(words(text)) > _HEAD_MAX_WORDS:
+        return None  # both rules below want a short line: the costly tests are spared
     toks = text.split()
     first = toks[0].strip(",.:") if toks else ""
     if (len(first) >= 2 and first.isupper() and len(words(text)) <= _HEAD_MAX_WORDS
             and _MONTH.search(text) and not text.endswith((",", ":"))):
         return {"rank": 1, "style": "dated", "cert": "low"}
     # "Die Jovis, 9h. A. M. the 9th December 1762.": a day of session, nothing but the date
+    if not _SESSION_DAY.match(text):
+        return None
     lower = [w for w in words(text) if w[:1].islower() and w.lower() not in SMALL_WORDS
              and not _MONTH.match(w)]
-    if (_SESSION_DAY.match(text) and _MONTH.search(text) and not lower
-            and len(words(text)) <= _HEAD_MAX_WORDS):
+    if _MONTH.search(text) and not lower:
         return {"rank": 1, "style": "dated", "cert": "low"}
     return None
 
@@ -168,7 +171,8 @@ def heading_of(block: Block, nxt) -> dict | None:
         return None
     if " ".join(words(text)).lower() in _TRAILERS or text[-1] in "”\"’":
         return None
-    if _SIGNATURE.search(text) or _ROMAN_YEAR.match(text) or _SALUTE.search(text):
+    if _SIGNATURE.search(text) or _ROMAN_YEAR.match(text) or (
+            text.endswith("!") and _SALUTE.search(text)):  # (the salute ends in "!")
         return None
     bare = text.rstrip(".")
     if is_roman(bare) and len(bare) <= 5:
