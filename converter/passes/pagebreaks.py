@@ -48,8 +48,6 @@ def _join_kind(prev: Block, nxt: Block) -> tuple[str, str] | None:
     start = first_char(head)
     if not start:
         return None
-    if is_shouting(tail) and not is_shouting(head[:200]):
-        return None  # a line in capitals over text in lower case: a heading, not a cut sentence
     if _HYPHEN_END.search(tail) and start.islower():
         how = "word", "high"
     elif ends_sentence(tail):
@@ -61,7 +59,9 @@ def _join_kind(prev: Block, nxt: Block) -> tuple[str, str] | None:
         how = "space", "medium"
     else:
         return None
-    # Last, as it is the costly test: only a block that would be joined is asked.
+    # The costly tests last: only a block that would be joined is asked.
+    if is_shouting(tail) and not is_shouting(head[:200]):
+        return None  # a line in capitals over text in lower case: a heading, not a cut sentence
     found = heading_of(prev, nxt)
     if found and found.get("style") in ("numbered", "keyword"):
         return None  # "VII. The Conclusion, with Remarks …" is a heading, not a cut sentence
