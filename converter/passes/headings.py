@@ -17,7 +17,8 @@ from converter.model import Block, Document, Reporter
 from converter.passes.cues.front import BY_PREFIX, ENDS_WITH_BY, MADE_BY, is_headnote
 from converter.passes.cues.headings import heading_of
 from converter.passes.cues.letters import CLOSE, DATE_LINE, SIGNED_INITIALS
-from converter.passes.cues.text import ends_sentence, looks_like_signature, split_block, words
+from converter.passes.cues.text import (ends_sentence, few_words, looks_like_signature,
+                                        split_block, words)
 from converter.passes.cues.verse import is_verse
 
 _TABLE_TITLE = re.compile(r"^[A-Z][^\t:;]*\.$")
@@ -81,7 +82,7 @@ def _attribution(blk: Block, prev, layout) -> bool:
 
 def _short_close(prev: Block) -> bool:
     """A complimentary close of a few words ending in a comma ("Affectionate Friend,")."""
-    return prev.kind == "p" and len(words(prev.text)) <= _CLOSE_WORDS and \
+    return prev.kind == "p" and few_words(prev.text, _CLOSE_WORDS) and \
         prev.text.rstrip().endswith(",")
 
 

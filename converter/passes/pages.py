@@ -23,7 +23,7 @@ from collections import Counter
 
 from converter.model import Block, Document, Reporter, Span, attrs_of
 from converter.passes.cues.headings import heading_of
-from converter.passes.cues.text import words
+from converter.passes.cues.text import few_words, words
 
 # Figures alone, or a roman numeral only after "Page"/"Pg" (a lone "IV" heads a section).
 _PAGE = re.compile(r"^[\[({<]?\s*(?:(?:(?:page|pg\.?|p\.)\s*(?P<r>[ivxlc]{1,7}\b)?)?\s*[-–—]?\s*"
@@ -46,7 +46,7 @@ def _number(blk) -> str | None:
 def _head_parts(blk) -> tuple[str, str | None] | None:
     """(the running head's words, its page number or None) for a short one-line block."""
     if not isinstance(blk, Block) or blk.kind != "p" or "\n" in blk.text or \
-            not 0 < len(words(blk.text)) <= _HEAD_WORDS:
+            not few_words(blk.text, _HEAD_WORDS) or not words(blk.text):
         return None
     text = blk.text.strip()
     m = _NUMBERED_HEAD.match(text)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from converter.model import Block, Node
-from converter.passes.cues.text import MONTH, looks_like_signature, words
+from converter.passes.cues.text import MONTH, few_words, looks_like_signature, words
 
 SALUTE = re.compile(r"^(?:my\s+)?(?:dear\s+)?(?:sir|sirs|madam|gentlemen|my lords?|brethren|"
                     r"mr\.? speaker|friends(?: and fellow[- ]\w+)?)(?:\s+of the\s.{0,50})?[,:!.]?$",
@@ -42,7 +42,7 @@ def signature_of(blk) -> Block | None:
 
 
 def is_dateline(line: str) -> bool:
-    return len(words(line)) <= 8 and bool(DATE_LINE.search(line) or _PLACE_LINE.match(line))
+    return few_words(line, 8) and bool(DATE_LINE.search(line) or _PLACE_LINE.match(line))
 
 
 def opener_of(blk) -> Node | None:

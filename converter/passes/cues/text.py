@@ -44,6 +44,15 @@ def words(text: str) -> list[str]:
     return list(_words(text))
 
 
+def few_words(text: str, most: int) -> bool:
+    """``len(words(text)) <= most``, without reading a long text whole: a prefix never has
+    more words than the text, so a prefix with more settles it."""
+    reach = 16 * (most + 1)
+    if len(text) > reach and len(WORD.findall(text, 0, reach)) > most:
+        return False
+    return len(_words(text)) <= most
+
+
 @lru_cache(maxsize=64)
 def _words(text: str) -> tuple[str, ...]:
     # A pass and its cues ask for the same block's words several times: found once,
