@@ -110,7 +110,9 @@ def take_credit(blocks: list, wrapper: Wrapper) -> tuple[list, Wrapper]:
 # Project Gutenberg Etexts from the 1970's were produced in ALL CAPS …"), set apart by
 # "***" lines. They are about the e-text, not the work: they name Project Gutenberg, "etexts"
 # or "this eBook" (a work may well speak of e-books).
-_ABOUT_ETEXT = re.compile(r"project gutenberg|\be-?texts?\b|\bth(?:is|e) e-?book\b", re.I)
+_ABOUT_ETEXT = re.compile(r"project gutenberg|\be-?texts?\b|\bth(?:is|e) e-?book\b|"
+                          r"\bimages of the original\b|\bpage images\b|google books|"
+                          r"internet archive|\btranscriber'?s? note", re.I)
 _SEPARATOR = re.compile(r"^\*{3,}$")
 _NOTES_REACH = 12  # blocks: producers' notes are a few paragraphs
 _NOTE_WORDS = 150  # a longer paragraph is the work's own

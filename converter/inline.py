@@ -26,9 +26,9 @@ def _cuts_word(text: str, s: Span) -> bool:
 
 
 def _order(s: Span) -> tuple:
-    """Outer spans first: by start, a page break before what starts with its page (the
-    running head, a name), then the longer span, then the lower rank."""
-    return s.start, not (s.kind == "pb" and s.start == s.end), -s.end, s.rank
+    """Outer spans first: by start, a page or line break before what starts with its page
+    or line (the running head, a name), then the longer span, then the lower rank."""
+    return s.start, not (s.kind in ("pb", "lb") and s.start == s.end), -s.end, s.rank
 
 
 def nest(spans, text_len: int, text: str | None = None) -> tuple[list[SpanNode], list[Span]]:

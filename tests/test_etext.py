@@ -39,3 +39,9 @@ def test_look_alikes_stay_in_the_text():
     assert wrapper.notes is None and len(blocks) == 2
     blocks, wrapper = _take(NOTES)  # nothing after the notes: that is the text
     assert wrapper.notes is None
+
+
+def test_a_note_on_the_page_images_opens_the_text():
+    blocks, wrapper = _take("Note: Images of the original pages are available through\n"
+                            "      the Google Books Library Project.\n\n" + WORK)
+    assert wrapper.notes.text.startswith("Note: Images") and blocks[0].text.startswith("Give")
