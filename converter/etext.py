@@ -112,7 +112,7 @@ def take_credit(blocks: list, wrapper: Wrapper) -> tuple[list, Wrapper]:
 # or "this eBook" (a work may well speak of e-books).
 _ABOUT_ETEXT = re.compile(r"project gutenberg|\be-?texts?\b|\bth(?:is|e) e-?book\b|"
                           r"\bimages of the original\b|\bpage images\b|google books|"
-                          r"internet archive|\btranscriber'?s? note", re.I)
+                          r"internet archive", re.I)
 _SEPARATOR = re.compile(r"^\*{3,}$")
 _NOTES_REACH = 12  # blocks: producers' notes are a few paragraphs
 _NOTE_WORDS = 150  # a longer paragraph is the work's own
