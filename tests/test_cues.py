@@ -3,6 +3,8 @@ find and look-alikes it must not, independent of the passes that use it."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from converter.model import Block, Span
 from converter.passes.cues import front, headings, letters, lists, quotes, tables, text, verse
@@ -265,3 +267,12 @@ def test_verse_with_a_note_marker_and_an_elided_first_word():
     assert verse.is_verse(["One death-grapple in the darkness",
                            "'Twixt old systems and the Word;"])
     assert not verse.is_verse(["Navy estimates for the year 1790,", "Army estimates for 1791,"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["word", "don’t", "a", "x" * 30, " ", "  ", ",", "'", "_", "é"]),
+                max_size=120), st.integers(0, 12))
+def test_few_words_is_the_word_count(parts, most):
+    """few_words() may stop at a prefix; its answer is the full count's."""
+    s = "".join(parts)
+    assert text.few_words(s, most) == (len(text.words(s)) <= most)
