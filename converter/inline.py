@@ -25,10 +25,20 @@ def _cuts_word(text: str, s: Span) -> bool:
                for at in (s.start, s.end))
 
 
+_STRUCTURE = frozenset({"list", "item"})
+
+
 def _order(s: Span) -> tuple:
-    """Outer spans first: by start, a page or line break before what starts with its page
-    or line (the running head, a name), then the longer span, then the lower rank."""
-    return s.start, not (s.kind in ("pb", "lb") and s.start == s.end), -s.end, s.rank
+    """Outer spans first: by start; a list or item before anything else that starts
+    there, then a page or line break before what starts with its page or line (a running
+    head, a name); then the longer span, then the lower rank."""
+    if s.kind in _STRUCTURE:
+        group = 0  # a list and its items hold everything that starts with them
+    elif s.kind in ("pb", "lb") and s.start == s.end:
+        group = 1
+    else:
+        group = 2
+    return s.start, group, -s.end, s.rank
 
 
 def nest(spans, text_len: int, text: str | None = None) -> tuple[list[SpanNode], list[Span]]:

@@ -141,3 +141,15 @@ def test_what_our_schema_accepts_tei_all_accepts(base, edits):
     fast = pruned(str(schema_path("tei_all")), document_names(tree))
     assert fast.validate(tree) == full, edits
     assert (check_tree(tree, "f.xml", "tei_all") == []) == full, edits
+
+
+def test_a_line_break_at_an_item_start_stays_in_the_item():
+    """The line break that opens an item of a title page's list is the item's (a list
+    holds only items), while one where a name starts goes before the name."""
+    from converter.pipeline import convert_bytes
+    text = ("A DISSERTATION\n\nON THE CONSTITUTION\n\n"
+            "I. On the Citizens making a temporary Submission.\n"
+            "II. On Governor Rutledge's Proclamation of the 27th of September, 1781.\n\n"
+            "CHARLESTON: Printed by A. Timothy.\n\nSome text of the work begins here.\n")
+    xml, _doc = convert_bytes(text.encode(), "t.txt", "t")
+    assert b"<item><lb/><label>II.</label>" in xml
