@@ -17,6 +17,7 @@ from converter.model import Block, Document, Reporter
 from converter.passes.cues.front import BY_PREFIX, ENDS_WITH_BY, MADE_BY, is_headnote
 from converter.passes.cues.headings import heading_of
 from converter.passes.cues.letters import CLOSE, DATE_LINE, SIGNED_INITIALS
+from converter.passes.cues.tables import cells
 from converter.passes.cues.text import (ends_sentence, few_words, looks_like_signature,
                                         split_block, words)
 from converter.passes.cues.verse import is_verse
@@ -78,6 +79,12 @@ def _attribution(blk: Block, prev, layout) -> bool:
         len(blk.lines) == 1 and len(words(blk.text)) <= _ATTRIBUTION_WORDS and \
         _set_in(prev, layout) and _set_in(blk, layout) and \
         blk.lines[0].indent - layout.margin < (layout.width or 80) // 3  # not centred
+
+
+def _figure_row(text: str) -> bool:
+    """A line set in columns whose later cells carry figures (a table's row)."""
+    row = cells(text)
+    return len(row) >= 2 and any(ch.isdigit() for c in row[1:] for ch in c)
 
 
 def _short_close(prev: Block) -> bool:
@@ -144,6 +151,8 @@ def mark_headings(doc: Document) -> Document:
                 report.infer(blk.line, "heading (table title)", "low", blk.text[:60])
             continue
         attrs = heading_of(blk, nxt)
+        if attrs and _figure_row(blk.text):
+            attrs = None  # "Corn and Cereals          494,000": a row of figures, not a heading
         if attrs and after_close and attrs["style"] in ("capitals", "plain") and \
                 looks_like_signature(blk.text):
             attrs = None  # a signature under a complimentary close, not a heading
