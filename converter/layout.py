@@ -139,6 +139,17 @@ def _hangs(first: Line, nxt: Line) -> bool:
     return bool(m) and nxt.indent == first.indent + m.end() and not ITEM_START.match(nxt.text)
 
 
+def _hanging_run_on(group: list[Line], ln: Line) -> bool:
+    """``ln`` goes on with the sentence of an entry set with a hanging indent ("  If an
+    allowance … per" / "    annum, be made …"): set in further than the entry's first
+    line, level with its other lines, and the sentence visibly runs on into it."""
+    first, last = group[0], group[-1]
+    if "\t" in last.text:  # columns set with tabs: a table's rows, each its own line
+        return False
+    return ln.indent > first.indent and (len(group) == 1 or ln.indent == last.indent) and \
+        runs_on(last, ln)
+
+
 def logical_lines(lines: tuple, width: int) -> list[list[Line]]:
     """The printed ``lines`` grouped into logical lines: a full line runs on into the next."""
     width = local_width(lines, width)
@@ -151,7 +162,8 @@ def logical_lines(lines: tuple, width: int) -> list[list[Line]]:
             continue
         # A labelled line opens an item; a full line runs on even into a hanging indent.
         joins = not ITEM_START.match(ln.text) and (
-            is_full(prev, ln, width) or (prose and not _prose_break(prev, ln, width)))
+            is_full(prev, ln, width) or (prose and not _prose_break(prev, ln, width)) or
+            (bool(groups) and _hanging_run_on(groups[-1], ln)))
         if groups and joins:
             groups[-1].append(ln)
         else:

@@ -84,6 +84,24 @@ def test_transcribers_marks_frame_the_blocks_between_them(marks, frame):
     assert doc.body[1].line == 4  # the first line after the mark
 
 
+def test_an_entry_with_a_hanging_indent_is_one_line_and_verse_keeps_its_lines():
+    wrapped = "\n\n".join(textwrap.fill(p, 70) for p in PROSE)
+    entry = ("  If an allowance, at the rate of five hundred pounds per\n"
+             "    annum, be made to every representative, deducting for\n"
+             "    non-attendance, the expense would be           L 75,00")
+    verse = ("  Careless seems the great Avenger;\n    History's lessons but record\n"
+             "  One death-grapple in the darkness\n    'Twixt old systems and the Word;")
+    turnover = ('  But the Brute said in his breast, "Till the mills I grind\n'
+                "          have ceased,\n  The riches shall be dust of dust!")
+    tabbed = "Dependance on British bottoms\t1,000,000\n\tdols. 3,550,000"
+    doc = _doc("\n\n".join([wrapped, entry, verse, turnover, tabbed]))
+    texts = [b.text for b in doc.body[3:]]
+    assert texts[0].count("\n") == 0 and texts[0].startswith("If an allowance")
+    assert texts[1].count("\n") == 3  # alternating indents: every line stays
+    assert texts[2].split("\n")[0].endswith("grind have ceased,")  # a verse line turned over
+    assert texts[3].count("\n") == 1  # columns set with tabs stay rows
+
+
 def test_an_unpaired_mark_is_text():
     doc = _doc("Before it.\n\n/#\nSome text here.\n\nAfter it.")
     assert doc.body[1].text == "/#\nSome text here." and not doc.body[1].hints.get("frame")
