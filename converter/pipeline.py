@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from converter import dates, entities, etext, layout, ner_spacy, notes, reader, sidecar, tei
-from converter.model import Document, walk_blocks
+from converter.model import Document, map_blocks, walk_blocks
 from converter.passes import run_passes
 
 def doc_id(path: Path) -> str:
@@ -48,7 +48,10 @@ def convert_bytes(data: bytes, source: str, ident: str, side: dict | None = None
     doc = doc.with_(sidecar=side or {})
     doc = layout.unwrap(doc)
     doc = run_passes(doc)
-    doc = doc.with_(meta=_metadata(doc))
+    # The printed lines served layout and the passes; nothing after them reads them, and
+    # they are the largest part of the model (a Line per printed line): let them go.
+    doc = doc.with_(meta=_metadata(doc), body=map_blocks(doc.body, _no_lines),
+                    front=map_blocks(doc.front, _no_lines))
     # Annotation stages, after the structure is settled: names, dates, editorial notes.
     doc = entities.annotate(doc, authority or [], finder)
     doc = dates.annotate(doc)
@@ -56,6 +59,10 @@ def convert_bytes(data: bytes, source: str, ident: str, side: dict | None = None
     root = tei.build(doc)
     notes.check_targets(root, doc)
     return tei.serialize(root), doc
+
+
+def _no_lines(blk):
+    return blk.with_(lines=()) if blk.lines else blk
 
 
 def sidecar_path(text_path: Path) -> Path:
