@@ -23,8 +23,8 @@ def _running_head_end(blk: Block) -> int:
     """Where the text of ``blk`` starts after the running heads the pages pass put
     before it (``fw``): the sentence goes on there."""
     end = 0
-    for s in sorted(blk.spans, key=lambda s: s.start):
-        if s.kind == "fw" and s.start == end:
+    for s in sorted((s for s in blk.spans if s.kind == "fw"), key=lambda s: s.start):
+        if s.start == end:
             end = s.end
     return end
 

@@ -71,6 +71,9 @@ def column_rows(lines: list[str]) -> list[list[str]] | None:
     """
     if len(lines) < _MIN_ROWS:
         return None
+    # A row of two cells has a gap of two spaces or more inside it; wrapped prose has none.
+    if sum(1 for ln in lines if "  " in ln.strip()) < 2:
+        return None
     rows = [cells(ln) for ln in lines]
     text_rows = [r for r, ln in zip(rows, lines) if not is_rule(ln)]
     multi = [r for r in text_rows if len(r) >= 2]
