@@ -9,7 +9,6 @@ capitalised word at the start of a sentence is not a name by itself, text set in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from converter import lexicon, org_rules
 from converter.matcher import Matcher

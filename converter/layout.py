@@ -51,6 +51,11 @@ class Measure:
         """Columns of indentation beyond the document's margin."""
         return max(0, line.indent - self.margin)
 
+    def set_in(self, lines, by: int = 2) -> bool:
+        """Every one of the printed ``lines`` stands ``by`` columns or more in from the
+        margin (no lines: False)."""
+        return bool(lines) and all(self.relative_indent(ln) >= by for ln in lines)
+
 
 def measure(blocks: list[Block]) -> Measure:
     """Estimate the wrap width and the margin from the printed lines of ``blocks``."""

@@ -42,11 +42,10 @@ def front_matter(doc: Document) -> Document:
     while i < min(len(body), 3) and isinstance(body[i], Block) and is_title_like(body[i]):
         blk = body[i]
         surname = author_hint[-1] if author_hint else None
+        has_title = any(b.kind == "docTitle" for b in front)
         is_author = (surname and surname in blk.text and len(words(blk.text)) <= 4) or (
             not surname and (looks_like_name(blk.text) or
-                             (any(b.kind == "docTitle" for b in front) and
-                              is_full_name(blk.text) and _opens_text(body, i + 1))))
-        has_title = any(b.kind == "docTitle" for b in front)
+                             (has_title and is_full_name(blk.text) and _opens_text(body, i + 1))))
         title_words = {w.lower() for b in front if b.kind == "docTitle" for w in words(b.text)}
         if has_title and {w.lower() for w in words(blk.text)} <= title_words:
             break  # the title again, as the heading of the text ("TOM CORDERY")

@@ -67,17 +67,12 @@ def _authors(doc: Document) -> set[str]:
 _ATTRIBUTION_WORDS = 4
 
 
-def _set_in(blk: Block, layout) -> bool:
-    """Every printed line of ``blk`` stands in from the document's margin."""
-    return bool(blk.lines) and all(layout.relative_indent(ln) >= 2 for ln in blk.lines)
-
-
 def _attribution(blk: Block, prev, layout) -> bool:
     """A name set in under a quotation set in ("  LOWELL.", "  Mrs. Browning"): the
     quotation's author, not a heading."""
     return layout is not None and isinstance(prev, Block) and len(prev.lines) >= 2 and \
         len(blk.lines) == 1 and len(words(blk.text)) <= _ATTRIBUTION_WORDS and \
-        _set_in(prev, layout) and _set_in(blk, layout) and \
+        layout.set_in(prev.lines) and layout.set_in(blk.lines) and \
         blk.lines[0].indent - layout.margin < (layout.width or 80) // 3  # not centred
 
 
@@ -98,7 +93,7 @@ def _byline(blk: Block, prev) -> bool:
     a line that ends "by": a byline, not a heading."""
     return bool(MADE_BY.match(blk.text.strip())) or (
         isinstance(prev, Block) and prev.kind == "p" and
-        bool(ENDS_WITH_BY.search(prev.text.strip())) and len(words(prev.text)) <= 8)
+        bool(ENDS_WITH_BY.search(prev.text.strip())) and few_words(prev.text, 8))
 
 
 def _signs(text: str, authors: set[str]) -> bool:
@@ -120,7 +115,7 @@ def _closes_text(blk: Block, prev, nxt, after, authors: set[str]) -> bool:
     after_prose = len(words(prev.text)) >= _SENTENCE_WORDS and ends_sentence(prev.text)
     if after_prose and _signs(blk.text, authors):
         return True
-    return (after_prose or _signs(prev.text, authors)) and len(words(blk.text)) <= 8 and \
+    return (after_prose or _signs(prev.text, authors)) and few_words(blk.text, 8) and \
         bool(DATE_LINE.search(blk.text))
 
 
@@ -159,7 +154,9 @@ def mark_headings(doc: Document) -> Document:
         if attrs and attrs["style"] in ("capitals", "plain") and _byline(blk, prev):
             attrs = None
             report.infer(blk.line, "byline, not a heading", "medium", blk.text[:60])
-        if attrs and attrs["style"] in ("capitals", "plain") and _closes_text(blk, prev, nxt, body[i + 2] if i + 2 < len(body) else None, authors):
+        after = body[i + 2] if i + 2 < len(body) else None
+        if attrs and attrs["style"] in ("capitals", "plain") and \
+                _closes_text(blk, prev, nxt, after, authors):
             attrs = None
             report.infer(blk.line, "signature or dateline, not a heading", "medium", blk.text[:60])
         if attrs:

@@ -46,7 +46,7 @@ def _indented(blk, layout, one_line_ok: bool) -> bool:
         return False
     if blk.hints.get("frame"):
         return True  # the transcriber marked it (/# … #/, /* … */)
-    if min(layout.relative_indent(ln) for ln in blk.lines) < _MIN_INDENT:
+    if not layout.set_in(blk.lines, _MIN_INDENT):
         return False
     if _centred(blk, layout):
         return False

@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import re
 
-from collections import Counter
-
 from converter.model import Block, Document, Reporter, Span, attrs_of
 from converter.passes.cues.headings import heading_of
 from converter.passes.cues.text import few_words, words
@@ -43,34 +41,40 @@ def _number(blk) -> str | None:
     return (m.group("n") or m.group("r")) if m else None
 
 
-def _head_parts(blk) -> tuple[str, str | None] | None:
-    """(the running head's words, its page number or None) for a short one-line block."""
+def _head_parts(blk) -> tuple[str, list[tuple[str, str]], bool] | None:
+    """(the running head's words, its milestones in the order of the line, whether the
+    line carries a page number) for a short one-line block: "12 THE SOCIAL CONTRACT" is
+    the page, then the head; "OF SLAVERY 13" the head, then the page."""
     if not isinstance(blk, Block) or blk.kind != "p" or "\n" in blk.text or \
             not few_words(blk.text, _HEAD_WORDS) or not words(blk.text):
         return None
     text = blk.text.strip()
     m = _NUMBERED_HEAD.match(text)
-    if m:
-        return (m.group("t") or m.group("t2")).strip(), m.group("n") or m.group("n2")
-    return text, None
+    if not m:
+        return text, [("fw", text)], False
+    if m.group("n"):
+        head = m.group("t").strip()
+        return head, [("pb", m.group("n")), ("fw", head)], True
+    head = m.group("t2").strip()
+    return head, [("fw", head), ("pb", m.group("n2"))], True
 
 
-def _running_heads(body: list, numbers: set[int]) -> dict[int, tuple[str, str | None]]:
-    """Index -> (head, page number or None) of the blocks that are running heads."""
+def _running_heads(body: list, numbers: set[int]) -> dict[int, list[tuple[str, str]]]:
+    """Index -> the milestones (``pb``, ``fw``) of each block that is a running head."""
     parts = {i: p for i, blk in enumerate(body[1:-1], 1) if i not in numbers and
              (p := _head_parts(blk)) is not None}
     seen: dict[str, list[int]] = {}
-    for i, (text, _n) in parts.items():
+    for i, (text, _marks, _paged) in parts.items():
         seen.setdefault(" ".join(text.upper().split()), []).append(i)
     heads = {}
     for at in seen.values():
-        paged = [i for i in at if parts[i][1] or i - 1 in numbers or i + 1 in numbers]
+        paged = [i for i in at if parts[i][2] or i - 1 in numbers or i + 1 in numbers]
         if len(paged) < _MIN_RUNNING or len(paged) * 2 < len(at):
             continue  # most of its showings must be at a page
         found = heading_of(body[paged[0]], body[paged[0] + 1])
         if found and found["style"] in ("keyword", "numbered"):
             continue  # "CHAPTER 2", "IV. Of Trade": headings that carry a number
-        heads.update((i, parts[i]) for i in paged)
+        heads.update((i, parts[i][1]) for i in paged)
     return heads
 
 
@@ -108,10 +112,7 @@ def page_numbers(doc: Document) -> Document:
             report.infer(blk.line, "page number (pb)", "medium", _number(blk))
             continue
         if i in heads:
-            text, n = heads[i]
-            first = blk.text.strip().startswith(n) if n else False
-            marks += ([("pb", n), ("fw", text)] if first else
-                      [("fw", text)] + ([("pb", n)] if n else []))
+            marks += heads[i]
             report.infer(blk.line, "running head (fw)", "medium", blk.text.strip()[:60])
             continue
         if marks and isinstance(blk, Block):

@@ -13,7 +13,7 @@ from converter.passes.cues.tables import cell_bounds, column_rows
 from converter.passes.cues.text import line_pieces
 
 
-def _row(start: int, text: str, spans: list, line: int) -> Node:
+def _row(text: str, spans: list, line: int) -> Node:
     bounds = cell_bounds(text) or [(len(text) - len(text.lstrip()), len(text.rstrip()))]
     cells = [Block("cell", text[a:b], line,
                    tuple(s.shift(-a) for s in spans if a <= s.start and s.end <= b))
@@ -28,8 +28,8 @@ def tables(doc: Document) -> Document:
     for blk in doc.body:
         if isinstance(blk, Block) and blk.kind == "p" and "\n" in blk.text and \
                 column_rows(blk.text.split("\n")) is not None:
-            rows = [_row(start, text, spans, blk.line + k)
-                    for k, (start, text, spans) in enumerate(line_pieces(blk))]
+            rows = [_row(text, spans, blk.line + k)
+                    for k, (_start, text, spans) in enumerate(line_pieces(blk))]
             out.append(Node("table", rows, blk.line, {"cert": "medium"}))
             report.infer(blk.line, "table laid out in columns", "medium",
                          f"{len(rows)} rows")
