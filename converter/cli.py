@@ -30,12 +30,19 @@ _NER = click.option("--ner", metavar="rules|spacy[:MODEL]",
                          "(needs pip install 'tei-edition[spacy]' and the model).")
 
 
-def _emit(output: Path | None, data: bytes, inputs=()) -> None:
-    """``data`` to the file ``output`` (atomically), or to standard output for none or ``-``."""
+def _emit(output: Path | None, data, inputs=()) -> None:
+    """``data`` to the file ``output`` (atomically), or to standard output for none or ``-``;
+    ``data``: bytes, or a function that writes them to the binary file it is given."""
     from converter.xmlio import is_stdio, write_atomic
 
     if output is None or is_stdio(output):
-        click.echo(data, nl=False)  # bytes: written as they are, whatever the locale
+        if isinstance(data, bytes):
+            click.echo(data, nl=False)  # bytes: written as they are, whatever the locale
+        else:
+            sys.stdout.flush()
+            out = getattr(sys.stdout, "buffer", sys.stdout)  # as click.echo writes bytes
+            data(out)
+            out.flush()
     else:
         write_atomic(output, data, inputs=inputs)
 
@@ -106,12 +113,23 @@ Examples:
 def convert(seed, output, encoding, report, report_json, min_cert, max_cert, dump, authority,
             ner):
     """Convert SEED.txt (and its sidecar SEED.json) to TEI; SEED - reads standard input."""
-    from converter.pipeline import convert_file, sidecar_path
+    from converter.pipeline import sidecar_path, stage_file
     from converter.xmlio import is_stdio, write_atomic
 
     if not is_stdio(seed):
         _warn_if_markup(seed)
-    data, doc = convert_file(seed, encoding, authority, ner)
+    # Made and checked, but written only after the report: piece by piece, never whole.
+    staged, doc = stage_file(seed, encoding, authority, ner)
+    with staged:
+        _report(seed, doc, dump, report, report_json, min_cert, max_cert)
+        _emit(output, staged.write_to, inputs=(seed, sidecar_path(seed)))
+
+
+def _report(seed, doc, dump, report, report_json, min_cert, max_cert) -> None:
+    """``convert``'s --dump, --report and --report-json."""
+    from converter.pipeline import sidecar_path
+    from converter.xmlio import write_atomic
+
     if dump:
         click.echo(doc.dump(), nl=False, err=True)
     if report or report_json:
@@ -124,7 +142,6 @@ def convert(seed, output, encoding, report, report_json, min_cert, max_cert, dum
         if report:
             for line in review.to_lines(items, doc.source):
                 click.echo(line, err=True)
-    _emit(output, data, inputs=(seed, sidecar_path(seed)))
 
 
 def _warn_if_markup(seed: Path) -> None:

@@ -1,4 +1,5 @@
-"""The conversion pipeline: reader -> passes -> (entities) -> TEI builder -> bytes.
+"""The conversion pipeline: reader -> passes -> (entities) -> TEI builder -> bytes (or a
+staged TEI, written piece by piece: ``teistream``).
 
 This is the one place that wires the stages together; every stage is a pure function of
 the document, so the same input always gives the same bytes.
@@ -7,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from converter import dates, entities, etext, layout, ner_spacy, notes, reader, sidecar, tei
+from converter import dates, entities, etext, layout, ner_spacy, notes, reader, sidecar, teistream
 from converter.model import Document, map_blocks, walk_blocks
 from converter.passes import run_passes
 
@@ -36,15 +37,20 @@ def _metadata(doc: Document) -> dict:
     return meta
 
 
-def convert_bytes(data: bytes, source: str, ident: str, side: dict | None = None,
-                  encoding: str | None = None,
-                  authority: list | None = None, ner: str | None = None) -> tuple[bytes, Document]:
-    """Convert the text ``data`` (with an already-loaded sidecar and, optionally, the
-    entries of a shared authority file) to TEI bytes; ``ner`` names an optional
-    statistical name finder (``spacy`` or ``spacy:MODEL``, see ``ner_spacy``)."""
+def annotated(data: bytes, source: str, ident: str, side: dict | None = None,
+              encoding: str | None = None, authority: list | None = None,
+              ner: str | None = None) -> Document:
+    """The model of the text ``data`` (with an already-loaded sidecar and, optionally, the
+    entries of a shared authority file), through every stage before the TEI; ``ner`` names
+    an optional statistical name finder (``spacy`` or ``spacy:MODEL``, see ``ner_spacy``).
+    A caller that passes ``data`` over (``annotated(read_input(p), ...)``) lets the bytes
+    go once they are decoded."""
     model = ner_spacy.parse_spec(ner)
     finder = ner_spacy.load(model) if model else None  # first: a missing extra fails early
-    doc = reader.read(data, source, ident, encoding)
+    text, replaced = reader.decode_text(data, source, encoding)
+    del data
+    doc = reader.from_text(text, replaced, source, ident)
+    del text
     doc = doc.with_(sidecar=side or {})
     doc = layout.unwrap(doc)
     doc = run_passes(doc)
@@ -55,10 +61,16 @@ def convert_bytes(data: bytes, source: str, ident: str, side: dict | None = None
     # Annotation stages, after the structure is settled: names, dates, editorial notes.
     doc = entities.annotate(doc, authority or [], finder)
     doc = dates.annotate(doc)
-    doc = notes.annotate(doc)
-    root = tei.build(doc)
-    notes.check_targets(root, doc)
-    return tei.serialize(root), doc
+    return notes.annotate(doc)
+
+
+def convert_bytes(data: bytes, source: str, ident: str, side: dict | None = None,
+                  encoding: str | None = None,
+                  authority: list | None = None, ner: str | None = None) -> tuple[bytes, Document]:
+    """Convert the text ``data`` to TEI bytes (see ``annotated`` for the arguments)."""
+    doc = annotated(data, source, ident, side, encoding, authority, ner)
+    with teistream.stage(doc) as staged:
+        return staged.getvalue(), doc
 
 
 def _no_lines(blk):
@@ -75,11 +87,27 @@ def convert_file(path: Path, encoding: str | None = None, authority: Path | None
     """Convert the seed at ``path`` (and its sidecar, if any; and the shared entity
     ``authority`` file, if given; with the ``ner`` name finder, if named) to TEI bytes.
     ``-`` is standard input, without a sidecar."""
+    staged, doc = stage_file(path, encoding, authority, ner)
+    with staged:
+        return staged.getvalue(), doc
+
+
+def stage_file(path: Path, encoding: str | None = None, authority: Path | None = None,
+               ner: str | None = None) -> tuple[teistream.Staged, Document]:
+    """(the TEI of the seed at ``path``, made and checked but not yet written: see
+    ``teistream``; its model). As ``convert_file``, without ever holding the whole TEI."""
+    doc = read_file(path, encoding, authority, ner)
+    return teistream.stage(doc), doc
+
+
+def read_file(path: Path, encoding: str | None = None, authority: Path | None = None,
+              ner: str | None = None) -> Document:
+    """The model of the seed at ``path`` (see ``convert_file``) before the TEI."""
     from converter.xmlio import is_stdio, read_input, source_name  # bounded read, clear errors
 
     path = Path(path)
-    data = read_input(path)
     stdin = is_stdio(path)
-    side = {} if stdin else sidecar.load(sidecar_path(path))
-    return convert_bytes(data, source_name(path), "stdin" if stdin else doc_id(path), side,
-                         encoding, entities.load_authority(authority), ner)
+    # The bytes are passed over, never held here: once decoded they can go.
+    return annotated(read_input(path), source_name(path), "stdin" if stdin else doc_id(path),
+                     {} if stdin else sidecar.load(sidecar_path(path)), encoding,
+                     entities.load_authority(authority), ner)

@@ -116,8 +116,8 @@ def split_blocks(text: str, first_line: int = 1) -> list[Block]:
     for layout analysis), its text with one line per line, and its first line number."""
     blocks: list[Block] = []
     pos, line = 0, first_line
-    for m in _BLANK_RUN.finditer(text + "\n\n"):
-        chunk = text[pos:m.start()]
+    for start, end in _blank_runs(text):
+        chunk = text[pos:start]
         if chunk.strip():
             lead = chunk[: len(chunk) - len(chunk.lstrip("\n"))]
             first = line + lead.count("\n")
@@ -125,14 +125,38 @@ def split_blocks(text: str, first_line: int = 1) -> list[Block]:
                           for k, raw in enumerate(chunk[len(lead):].split("\n")) if raw.strip())
             blocks.append(Block("p", "\n".join(ln.text for ln in lines), lines[0].number,
                                 lines=lines))
-        line += text.count("\n", pos, m.end()) if m.end() <= len(text) else text.count("\n", pos)
-        pos = m.end()
+        line += text.count("\n", pos, end) if end <= len(text) else text.count("\n", pos)
+        pos = end
     return blocks
+
+
+def _blank_runs(text: str):
+    """(start, end) of every run of blank lines in ``text + "\n\n"`` (the last one always
+    runs to that end), without making that copy of the text (as large as the file)."""
+    # White space at the end: the match that reaches into the added "\n\n" starts at its
+    # first newline. Any match before it ends before it, the same with or without the end.
+    cut = len(text)
+    while cut and text[cut - 1] in " \t\u00a0\n":
+        cut -= 1
+    for m in _BLANK_RUN.finditer(text, 0, cut):
+        yield m.start(), m.end()
+    last = text.find("\n", cut)
+    yield (len(text) if last < 0 else last), len(text) + 2
 
 
 def read(data: bytes, source: str, doc_id: str, encoding: str | None = None) -> Document:
     """Turn raw bytes into a Document whose body is a list of paragraph Blocks."""
-    text, replaced = normalise(decode(data, source, encoding))
+    return from_text(*decode_text(data, source, encoding), source, doc_id)
+
+
+def decode_text(data: bytes, source: str, encoding: str | None = None) -> tuple[str, int]:
+    """(the text of ``data``, decoded and normalised; the characters replaced). A caller
+    that lets ``data`` go then holds the text alone (the bytes are as large again)."""
+    return normalise(decode(data, source, encoding))
+
+
+def from_text(text: str, replaced: int, source: str, doc_id: str) -> Document:
+    """The Document of ``text`` (from ``decode_text``): a body of paragraph Blocks."""
     work, first_line, wrapper = etext.split(text)
     blocks, wrapper = etext.take_notes(*etext.take_credit(split_blocks(work, first_line), wrapper))
     if not blocks:

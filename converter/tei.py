@@ -65,7 +65,7 @@ def inline(el, text: str, spans) -> None:
     fill(el, roots, 0, len(text))
 
 
-class _Ids:
+class Ids:
     """Counters per scope so ids follow structure: s2.p3 is the 3rd p of the 2nd section.
     ``lines`` (when given) collects the source line of each element made from a block or
     a container, for the review report."""
@@ -91,7 +91,7 @@ def _sub(parent, tag: str):
     return etree.SubElement(parent, f"{{{TEI_NS}}}{tag}")
 
 
-def _block(parent, b: Block, ids: _Ids, scope: str):
+def _block(parent, b: Block, ids: Ids, scope: str):
     if b.kind in WRAP:
         outer, inner = ELEMENT[b.kind], WRAP[b.kind]
         el = _sub(parent, outer)
@@ -111,25 +111,37 @@ def _block(parent, b: Block, ids: _Ids, scope: str):
     return el
 
 
-def _items(items, ids: _Ids, scope: str, parent) -> None:
+def open_node(parent, node, ids: Ids, scope: str):
+    """(the element made in ``parent`` for the container ``node``, without its children;
+    the id scope of its children)."""
+    el = _sub(parent, ELEMENT[node.kind])
+    ids.lines[el] = node.line
+    child_scope = scope
+    if node.kind in ID_PREFIX:
+        own = ids.next(scope, node.kind)
+        el.set(XML_ID, own)
+        # Divisions and lists open a new scope; quotes keep their division's p count.
+        if node.kind in ID_SCOPES:
+            child_scope = own
+    _set_attrs(el, node.attrs)
+    return el, child_scope
+
+
+def item(parent, it, ids: Ids, scope: str):
+    """The element (with everything in it) made in ``parent`` for the Block or Node ``it``."""
+    if isinstance(it, Block):
+        return _block(parent, it, ids, scope)
+    el, child_scope = open_node(parent, it, ids, scope)
+    _items(it.children, ids, child_scope, el)
+    return el
+
+
+def _items(items, ids: Ids, scope: str, parent) -> None:
     for it in items:
-        if isinstance(it, Block):
-            _block(parent, it, ids, scope)
-            continue
-        el = _sub(parent, ELEMENT[it.kind])
-        ids.lines[el] = it.line
-        child_scope = scope
-        if it.kind in ID_PREFIX:
-            own = ids.next(scope, it.kind)
-            el.set(XML_ID, own)
-            # Divisions and lists open a new scope; quotes keep their division's p count.
-            if it.kind in ID_SCOPES:
-                child_scope = own
-        _set_attrs(el, it.attrs)
-        _items(it.children, ids, child_scope, el)
+        item(parent, it, ids, scope)
 
 
-def build_front(parent, front: list, ids: _Ids):
+def build_front(parent, front: list, ids: Ids):
     """``front`` (made in ``parent``) with a ``titlePage`` for title/author lines, then the
     rest in order."""
     el = _sub(parent, "front")
@@ -158,11 +170,16 @@ def _lines(piece) -> str:
     return f"lines {piece.first}-{piece.last}"
 
 
-def _declare_renditions(tei, text) -> None:
+def renditions(el) -> set:
+    """The renditions (``#u``) the ``<hi>`` elements in ``el`` use."""
+    return {hi.get("rendition") for hi in el.iter(f"{{{TEI_NS}}}hi") if hi.get("rendition")}
+
+
+def declare_renditions(tei, used: set) -> None:
     """How the source marked what became ``<hi rendition>`` (underscores, asterisks), in the
-    header's ``tagsDecl``, so the marks can be restored."""
-    used = sorted({el.get("rendition").lstrip("#") for el in text.iter(f"{{{TEI_NS}}}hi")
-                   if el.get("rendition")})
+    header's ``tagsDecl``, so the marks can be restored; ``used``: what ``renditions``
+    found in the text."""
+    used = sorted({r.lstrip("#") for r in used})
     if not used:
         return
     decl = E.tagsDecl()
@@ -266,7 +283,7 @@ def build_standoff(el, doc: Document, order: dict | None = None) -> bool:
     return True
 
 
-def _source_lines(lines: dict, source: str) -> None:
+def source_lines(lines: dict, source: str) -> None:
     """``@source="speech.txt#line=11"`` on every element with an id: where in the text file
     it begins (an RFC 5147 fragment: the position after line 11, so line 12 starts it).
     Validation problems and reviewers can then go back to the line. Text read from
@@ -279,10 +296,9 @@ def _source_lines(lines: dict, source: str) -> None:
             el.set("source", f"{quote(name)}#line={line - 1}")
 
 
-def build(doc: Document, lines: dict | None = None):
-    """The whole ``TEI`` element for ``doc``; ``lines``, when given, receives the source
-    line of every element made from a block or a container."""
-    ids = _Ids(lines)
+def frame(doc: Document, ids: Ids) -> tuple:
+    """(``TEI``, ``standOff``, ``text``, ``body``) for ``doc``: the header and the front
+    made, the ``standOff`` and the body still empty."""
     # Built in place, top down (see _sub): TEI order is teiHeader, standOff, text, and the
     # standOff, which needs the text's reading order, is filled last.
     tei = E.TEI(build_header(doc))
@@ -291,9 +307,16 @@ def build(doc: Document, lines: dict | None = None):
     text = _sub(tei, "text")
     if doc.front:
         build_front(text, doc.front, ids)
-    body = _sub(text, "body")
+    return tei, standoff, text, _sub(text, "body")
+
+
+def build(doc: Document, lines: dict | None = None):
+    """The whole ``TEI`` element for ``doc``; ``lines``, when given, receives the source
+    line of every element made from a block or a container."""
+    ids = Ids(lines)
+    tei, standoff, text, body = frame(doc, ids)
     _items(doc.body, ids, "", body)
-    _declare_renditions(tei, text)
+    declare_renditions(tei, renditions(text))
     order = {}
     if doc.notes:
         # A note sorts where its marker is read: an anchor at its place, an element at its end.
@@ -302,11 +325,11 @@ def build(doc: Document, lines: dict | None = None):
                  for el in pos if el.get(XML_ID)}
     if not build_standoff(standoff, doc, order):
         tei.remove(standoff)
-    _source_lines(ids.lines, doc.source)
+    source_lines(ids.lines, doc.source)
     return tei
 
 
-def _indent(el, level: int = 0) -> None:
+def indent(el, level: int = 0) -> None:
     """Indent element-only content; mixed content is left byte for byte as it is."""
     kids = list(el)
     if not kids or (el.text and el.text.strip()) or any(
@@ -316,11 +339,11 @@ def _indent(el, level: int = 0) -> None:
     el.text = pad
     for k in kids:
         k.tail = pad
-        _indent(k, level + 1)
+        indent(k, level + 1)
     kids[-1].tail = "\n" + "  " * level
 
 
 def serialize(tei) -> bytes:
     """Deterministic UTF-8 bytes with an XML declaration and a final newline."""
-    _indent(tei)
+    indent(tei)
     return etree.tostring(tei, xml_declaration=True, encoding="UTF-8") + b"\n"

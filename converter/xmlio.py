@@ -190,8 +190,10 @@ def write_error(err: OSError, path: Path, elsewhere: str = "-o") -> InputError:
                       hint=hint.format(elsewhere=elsewhere) if hint else None)
 
 
-def write_atomic(path: Path, data: bytes, inputs=(), elsewhere: str = "-o") -> None:
-    """Write ``data`` to ``path`` via a temp file and rename; refuse to overwrite an input."""
+def write_atomic(path: Path, data, inputs=(), elsewhere: str = "-o") -> None:
+    """Write ``data`` to ``path`` via a temp file and rename; refuse to overwrite an input.
+    ``data``: bytes, or a function that writes them to the binary file it is given (a
+    document written piece by piece; the old file stays until it is complete)."""
     path = Path(path)
     for inp in inputs:
         try:
@@ -209,7 +211,10 @@ def write_atomic(path: Path, data: bytes, inputs=(), elsewhere: str = "-o") -> N
         raise write_error(err, path, elsewhere) from None
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            if isinstance(data, bytes):
+                fh.write(data)
+            else:
+                data(fh)
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except OSError as err:

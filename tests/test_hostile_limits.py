@@ -87,7 +87,7 @@ def test_internal_error_is_one_line_unless_debug(seed, monkeypatch):
     def crash(*_a, **_k):
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setattr(pipeline, "convert_file", crash)
+    monkeypatch.setattr(pipeline, "read_file", crash)  # what convert and build read with
     res = run("convert", seed)
     assert res.exit_code == 1
     assert res.stderr.splitlines() == [
