@@ -21,7 +21,8 @@ import calendar
 import re
 
 from converter.model import Block, Document, Span, attrs_of, map_blocks, walk_blocks
-from converter.passes.cues.text import MONTH_ABBR as _ABBR, MONTHS, WEEKDAYS
+from converter.passes.cues.text import MONTH_ABBR as _ABBR, MONTHS, WEEKDAYS, alternation
+
 _ORD_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
               "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
               "nineteenth twentieth").split()
@@ -32,9 +33,18 @@ _TENS = {"twenty": 20, "thirty": 30}
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11),
            "winter": (12, 2)}
 
-_MONTH = (r"(?P<{n}>(?:" + "|".join(MONTHS) + r")\b|(?:" + "|".join(_ABBR) + r")\b\.?)")
-_DAYWORD = (r"(?:(?:twenty|thirty)[- ]?)?(?:" + "|".join(_ORD_WORDS) + ")|(?:twenty|thirty)"
-            r"(?:[- ]?(?:" + "|".join(_CARD_WORDS[:9]) + "))?|" + "|".join(_CARD_WORDS))
+# Speed, with the same matches: the pattern is case-blind, so the regex engine cannot skip
+# ahead to a letter and tries it at every word start; there a lookahead on the first letter
+# ("(?=[jfmasond])" before a month) ends a branch that cannot match at once, and a list of
+# words is written as a tree of shared prefixes (``alternation``), so one branch per first
+# letter is tried, not every word. Where the order of the words mattered for an
+# alternation, it does not here: every word list is followed by a non-word character (\b,
+# \s or a lookahead), so at most one of its words can match at a place.
+# (tests/test_dates.py checks the lookahead classes and the pattern written plainly.)
+_MONTH = (r"(?=[jfmasond])(?P<{n}>(?:" + alternation(MONTHS) + r")\b|(?:" + alternation(_ABBR)
+          + r")\b\.?)")
+_DAYWORD = (r"(?:(?:twenty|thirty)[- ]?)?(?:" + alternation(_ORD_WORDS) + ")|(?:twenty|thirty)"
+            r"(?:[- ]?(?:" + alternation(_CARD_WORDS[:9]) + "))?|" + alternation(_CARD_WORDS))
 _DAY = r"(?P<{n}>\d{{1,2}}(?:st|nd|rd|th|d)?\.?|" + _DAYWORD + r")"
 _UNITS = "one two three four five six seven eight nine".split()
 _TEENS = ("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen "
@@ -51,13 +61,17 @@ _YEAR = r"(?P<{n}>1[0-9]{{3}}|20[0-9]{{2}}|" + _SPELLED + r")(?![\d,.]\d)"
 # A weekday before the date ("Thursday, July 25, 1765", "Monday Morning, July 30") is
 # part of it; one set in capitals ("WEDNESDAY, October 9") heads a journal's entry and
 # stays outside, as editions mark it.
-_WEEKDAY = (r"(?:(?P<wd>" + "|".join(WEEKDAYS) + r")(?:\s+(?:morning"
+_WEEKDAY = (r"(?:(?=[mtwfs])(?P<wd>" + alternation(WEEKDAYS) + r")(?:\s+(?:morning"
             r"|evening|afternoon|night))?\s*,?\s+(?:the\s+)?(?P<wd_end>))?")
 _ERA = (r"(?:(?:anno(?:que)?\s+domini|a\.\s?d\.|AD(?=\s)|in\s+the\s+year\s+of\s+our\s+lord"
         r"|in\s+the\s+year)\s*,?\s*)?")
 # "the 3d instant", "the 10th ult.": a day of the document's month (or the one before/after).
 _REL_MONTH = r"(?P<rel>inst(?:ant)?\b\.?|ult(?:imo)?\b\.?|prox(?:imo)?\b\.?)"
 _AMPM = r"(?:[,.]?\s+[AP]\.\s?M\.(?!\w))?"
+
+
+# Words that introduce a bare year ("in 1927", "since 1765").
+_TIME_WORDS = "in of since until till by from during before after year early late mid".split()
 
 
 def _m(n: str) -> str:
@@ -74,30 +88,30 @@ def _y(n: str) -> str:
 
 # One alternation, longest forms first; every branch names its parts.
 _PATTERN = re.compile(
-    r"(?<![\w-])" + _WEEKDAY + r"(?:"
+    r"(?<![\w-])(?=[\dabdefijlmnostuwy])" + _WEEKDAY + r"(?:"
     # March 3, 1937 / October the 3d. 1765 / Sept. 17, 1787, A. M.
     + _m("m1") + r"\s+(?:the\s+)?" + _d("d1") + r"(?:\s*,)?\s+" + _ERA + _y("y1") + _AMPM
     # the 19th Day of September, Anno Domini 1765 / 3 March 1937 / fifth of November
-    + r"|" + _d("d2") + r"\s+(?:day\s+)?(?:of\s+)?" + _m("m2")
+    + r"|(?=[\dfsteno])" + _d("d2") + r"\s+(?:day\s+)?(?:of\s+)?" + _m("m2")
     + r"(?:(?:\s*,)?\s+" + _ERA + _y("y2") + r")?" + _AMPM
     # November 1923
     + r"|" + _m("m3") + r"\s*,?\s+(?:of\s+)?" + _y("y3")
     # October 28 (no year)
     + r"|" + _m("m4") + r"\s+(?:the\s+)?" + _d("d4") + r"(?![\w])"
     # the summer and autumn of 1923 / the spring of 1921
-    + r"|(?P<s1>spring|summer|autumn|fall|winter)(?:\s+and\s+(?P<s2>spring|summer"
+    + r"|(?=[safw])(?P<s1>" + alternation(SEASONS) + r")(?:\s+and\s+(?P<s2>spring|summer"
     r"|autumn|fall|winter))?\s+of\s+" + _y("y5")
     # the 3d instant / the 10th ult.
     + r"|(?<=the )" + _d("d6") + r"\s+(?:day\s+of\s+)?(?:the\s+)?" + _REL_MONTH
     # the 1920s
     + r"|(?P<dec>1[0-9]{2}0)'?s"
     # in the year of our Lord 1862 / A.D. eighteen hundred and sixty
-    + r"|(?:(?<=the )year\s+of\s+our\s+lord|anno\s+domini|a\.\s?d\.|AD(?=\s))\s*,?\s*"
+    + r"|(?=[ya])(?:(?<=the )year\s+of\s+our\s+lord|anno\s+domini|a\.\s?d\.|AD(?=\s))\s*,?\s*"
     + _y("y8")
     # in 1927 (a bare year only after a word that introduces a time)
-    + r"|(?<![\w-])(?:in|of|since|until|till|by|from|during|before|after|year|early|late|mid)"
-      r"\s+(?P<y7>1[0-9]{3}|20[0-9]{2})(?![\d,.]\d)(?!\s+(?:miles|men|pounds|dollars|acres|tons|feet|yards|souls|"
-      r"persons|people|troops|soldiers|l\.|£))"
+    + r"|(?=[iosutbfdayelm])(?<![\w-])(?:" + alternation(_TIME_WORDS) + r")"
+      r"\s+(?P<y7>1[0-9]{3}|20[0-9]{2})(?![\d,.]\d)(?!\s+(?:miles|men|pounds|dollars|acres|tons|"
+      r"feet|yards|souls|persons|people|troops|soldiers|l\.|£))"
     + r")(?![\w-])", re.IGNORECASE)
 
 

@@ -58,9 +58,31 @@ def _case_ok(name_tokens: list[str], found: list[str]) -> bool:
     return True
 
 
-# Where a token starts with a capital: a word start whose character is a letter other than
-# a-z (a superset: each is checked with str.isupper).
-_CAPITAL_START = re.compile(r"\b[^\W\da-z_]")
+# A run of word characters from a letter other than a-z: a superset of the capitalised
+# words (each is checked with str.isupper), and of their tails inside words ("Bc" in "aBc"),
+# which _whole_runs leaves out. It opens with a plain class (every capital is A-Z or from
+# U+00C0 on), not \b, so the regex engine skips to the candidates at C speed.
+_CAPITAL_RUN = re.compile(r"[A-Z\u00c0-\U0010ffff](?<=[^\W\da-z_])\w*")
+_SEEN_MAX = 1_000_000
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # exactly the regex \w of a str pattern
+
+
+def _whole_runs(text: str, words) -> list[int]:
+    """Sorted offsets where one of ``words`` stands in ``text`` as a whole run of word
+    characters (what TOKEN reads as one token from there)."""
+    out = []
+    for w in words:
+        at, n = text.find(w), len(w)
+        while at >= 0:
+            if (at == 0 or not _is_word_char(text[at - 1])) and \
+                    (at + n == len(text) or not _is_word_char(text[at + n])):
+                out.append(at)
+            at = text.find(w, at + 1)
+    out.sort()
+    return out
 
 
 class Matcher:
@@ -71,6 +93,8 @@ class Matcher:
         self.longest = 0
         self.steps = 0
         self.capitalised = True  # every name opens with a capital (the usual case)
+        self._seen: set = set()  # capitalised words of the texts searched so far ...
+        self._openers: set = set()  # ... and those that open a stored name
 
     def add(self, name: str, payload) -> None:
         """Store ``name`` with ``payload`` (several payloads per name make it ambiguous)."""
@@ -81,6 +105,7 @@ class Matcher:
         for t in toks:
             node = node.setdefault(key(t), {})
         node.setdefault(_END, []).append((toks, payload))
+        self._seen, self._openers = set(), set()  # a new name may open with a word seen
         self.longest = max(self.longest, len(toks))
         self.capitalised = self.capitalised and toks[0][:1].isupper() and toks[0][:1].isalnum()
 
@@ -100,6 +125,30 @@ class Matcher:
                     found_here.append((tok, payloads))
         return found_here[::-1]
 
+    def _names_from(self, probe: str, first: re.Match) -> list:
+        """``_names_at`` for the tokens of ``probe`` from ``first`` on, read only as far as
+        the trie leads (a name's first word is mostly followed by no name's second)."""
+        node, toks, found_here = self.root, [], []
+        tokens = TOKEN.finditer(probe, first.end())
+        tok = first
+        while True:
+            self.steps += 1
+            node = node.get(tok.group().casefold())
+            if node is None:
+                break
+            toks.append(tok)
+            if _END in node:
+                found = [t.group() for t in toks]
+                payloads = tuple(p for name, p in node[_END] if _case_ok(name, found))
+                if payloads:
+                    found_here.append((tok, payloads))
+            if len(toks) == self.longest:
+                break
+            tok = next(tokens, None)
+            if tok is None:
+                break
+        return found_here[::-1]
+
     def find(self, text: str) -> list[tuple[Hit, int]]:
         """All hits as (hit, depth): depth 0 for the outermost names, 1 for names inside
         them ("Soviet Union" inside "... Party of the Soviet Union"), and so on."""
@@ -109,25 +158,24 @@ class Matcher:
         cands = []  # (first token, last token, payloads), by first token, longest first
         if self.capitalised:
             # A capitalised name word matches only a capitalised word of the text
-            # (_case_ok), so only those can start a name: the rest of the text is never
-            # tokenised. One step per word tried, one per token walked.
+            # (_case_ok), so only those can start a name. The words of a block are read at
+            # C speed; which of them open a name is decided once per distinct word for the
+            # whole document (set operations), and only those are looked for and walked:
+            # one step per capitalised word, one per token walked.
             probe = text.replace("ſ", "s")
-            for cap in _CAPITAL_START.finditer(probe):
-                at = cap.start()
-                self.steps += 1
-                if not probe[at].isupper():
-                    continue
+            caps = _CAPITAL_RUN.findall(probe)
+            self.steps += len(caps)
+            words = set(caps)
+            new = words - self._seen
+            if new:
+                if len(self._seen) > _SEEN_MAX:  # a long-lived process: start afresh
+                    self._seen, self._openers = set(), set()
+                self._seen |= new
+                self._openers.update(w for w in new if w[0].isupper() and w.casefold() in root)
+            for at in _whole_runs(probe, words & self._openers):
                 first = TOKEN.match(probe, at)
-                k = first.group().casefold()
-                if k not in root:
-                    continue
-                toks = [first]
-                for tok in TOKEN.finditer(probe, first.end()):
-                    if len(toks) == longest:
-                        break
-                    toks.append(tok)
                 cands.extend((first, last, payloads)
-                             for last, payloads in self._names_at(toks, [k]))
+                             for last, payloads in self._names_from(probe, first))
         else:
             toks, keys = _tokens_and_keys(text)
             # Most tokens start no name: one dict probe each (one step) instead of a walk.

@@ -4,10 +4,12 @@ a name by itself)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
 from converter import lexicon
+from converter.passes.cues.text import alternation  # noqa: F401 (re-exported)
 
 # A capitalised name word ("Stein", "DeWolf", "O'Brien", "Smith-Jones"), not all capitals.
 NW = r"(?:O[’']|Mc|Mac)?[A-Z][a-zà-ÿ]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"
@@ -48,15 +50,22 @@ def capital_starts(text: str) -> tuple[int, ...]:
     return tuple(m.start() for m in _CAPITAL_OR_DIGIT.finditer(text))
 
 
-def scan(pattern: re.Pattern, text: str, needs: re.Pattern | None = None):
+def scan(pattern: re.Pattern, text: str, needs: re.Pattern | None = None,
+         lo: int = 0, hi: int | None = None):
     """``pattern.finditer(text)`` for a pattern that only matches from a capital A-Z or a
     digit and never matches the empty string: the same matches, found by trying it only
     at those places (tests/test_name_rules.py compares both). ``needs`` finds a word every
-    match holds ("street", "County"): a text without one is not scanned at all."""
+    match holds ("street", "County"): a text without one is not scanned at all. ``lo`` and
+    ``hi`` limit the starts tried to ``text[lo:hi]`` (a caller that knows no match crosses
+    ``lo``)."""
     if needs is not None and not needs.search(text):
         return
+    starts = capital_starts(text)
+    if lo or hi is not None:
+        starts = starts[bisect_left(starts, lo):
+                        bisect_left(starts, len(text) if hi is None else hi)]
     end = 0
-    for at in capital_starts(text):
+    for at in starts:
         if at >= end and (m := pattern.match(text, at)):
             end = m.end()
             yield m

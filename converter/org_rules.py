@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from converter import lexicon
-from converter.name_cues import INIT, NW, Candidate, bad_word, scan, sentence_initial
+from converter.name_cues import (INIT, NW, Candidate, alternation, bad_word, scan,
+                                 sentence_initial)
 
 _LOWER_ORG = (r"(?:company|union|league|society|agency|council|exchange|bank|party|association"
               r"|laundry|factory|manufactory)")
@@ -55,8 +56,63 @@ def _org_words(words) -> tuple[list, list]:
     return orgw, others
 
 
-def _orgs(text: str, common: frozenset):
-    for m in scan(_ORG_SEQ, text):
+# Where the organisation rule need not look. A name is kept only if it holds an
+# organisation word (see _org), so only the stretch of text around one is scanned: a
+# word after white space that opens with a small letter and is none of the words a
+# capitalised sequence may hold ("of", "the", "for", "de", an organisation word in lower
+# case; any word opening with one counts as one of them) is inside no _ORG_SEQ match, so
+# no match crosses it and a scan may start or stop there with the matches of a scan of
+# the whole text (tests/test_name_rules.py compares both).
+_LOWER_ORG_WORDS = _LOWER_ORG[3:-1].split("|")
+# (the organisation words all open with a capital: the engine skips to the capitals)
+_ORG_WORD_IN = re.compile(alternation({w.rstrip(".") for w in lexicon.ORG_WORDS}))
+_STOP = re.compile(r"\s(?!" + alternation(["of", "the", "for", "de"] + _LOWER_ORG_WORDS)
+                   + r")[a-z]")
+_BACK = 200  # how far back a stop is looked for first
+
+
+def _org_words_at(text: str) -> list[int]:
+    """Where an organisation word stands in ``text`` (also inside a longer word)."""
+    out = [m.start() for m in _ORG_WORD_IN.finditer(text)]
+    for w in _LOWER_ORG_WORDS:  # a plain search each: a small letter opens most words
+        at = text.find(w)
+        while at >= 0:
+            out.append(at)
+            at = text.find(w, at + 1)
+    return sorted(out)
+
+
+def _stretches(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the stretches between stops that hold an organisation word."""
+    out: list[tuple[int, int]] = []
+    for at in _org_words_at(text):
+        if out and at < out[-1][1]:
+            continue  # in the last stretch
+        # the last stop before the word (looked for further back until found) and the
+        # first after it; the search never ends at the word, where the lookahead would
+        # see a cut text
+        lo = at
+        while True:
+            lo = max(0, lo - _BACK)
+            start, end = (0 if lo == 0 else None), len(text)
+            for stop in _STOP.finditer(text, lo):
+                if stop.start() + 1 > at:
+                    end = stop.start() + 1
+                    break
+                start = stop.start() + 1
+            if start is not None:
+                break
+        if out and start <= out[-1][1]:
+            start = out.pop()[0]
+        out.append((start, end))
+    return out
+
+
+def _orgs(text: str, common: frozenset, every: bool = False):
+    # (``every``: scan the whole text, for the tests that compare both)
+    matches = (m for lo, hi in ([(0, len(text))] if every else _stretches(text))
+               for m in scan(_ORG_SEQ, text, None, lo, hi))
+    for m in matches:
         words = [(w.start() + m.start(), w.end() + m.start(), w.group())
                  for w in _WORD.finditer(m.group())]
         if len(words) < 2:

@@ -39,6 +39,22 @@ ROMAN_YEAR = r"M[\s,.]*[MDCLXVI][MDCLXVI\s,.]*"
 _ROMAN = re.compile(r"^(?=[IVXLC])M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
 
 
+def alternation(words) -> str:
+    """A regex matching exactly the ``words``, written as a tree of their shared prefixes
+    ("Co(?:mmittee|ngress|...)"): at each place the regex engine tries one branch per
+    different next letter, not every word. A word that is a prefix of another is tried
+    after the longer ones."""
+    def tree(ws: list[str]) -> str:
+        groups: dict = {}
+        for w in ws:
+            if w:
+                groups.setdefault(w[0], []).append(w[1:])
+        alts = [re.escape(ch) + tree(rest) for ch, rest in groups.items()]
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")" if alts else ""
+        return f"(?:{body})?" if body and "" in ws else body
+    return tree(sorted(set(words)))
+
+
 def words(text: str) -> list[str]:
     """The words of ``text`` (letters and digits, apostrophes inside words kept)."""
     return list(_words(text))
