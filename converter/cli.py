@@ -119,7 +119,8 @@ def convert(seed, output, encoding, report, report_json, min_cert, max_cert, dum
     if not is_stdio(seed):
         _warn_if_markup(seed)
     # Made and checked, but written only after the report: piece by piece, never whole.
-    staged, doc = stage_file(seed, encoding, authority, ner)
+    # Mentions and inferences are kept only for a report that shows them.
+    staged, doc = stage_file(seed, encoding, authority, ner, bool(dump or report or report_json))
     with staged:
         _report(seed, doc, dump, report, report_json, min_cert, max_cert)
         _emit(output, staged.write_to, inputs=(seed, sidecar_path(seed)))

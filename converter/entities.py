@@ -155,11 +155,11 @@ _NEWLINE = re.compile("\n")
 
 
 class _Annotator:
-    def __init__(self, ents: list[Entity], ner=None):
+    def __init__(self, ents: list[Entity], ner=None, record: bool = True):
         self.ents = ents
         self.ner = ner  # an optional statistical name finder (ner_spacy.SpacyNames)
         self.matcher = build_matcher(ents)
-        self.mentions: list[dict] = []
+        self.mentions: list[dict] | None = [] if record else None  # None: not recorded
         self.known: dict[str, str] = {}  # rule-found names to look for again
         self.common: frozenset = frozenset()  # words the document uses in lower case
 
@@ -230,6 +230,8 @@ class _Annotator:
                     not re.fullmatch(r"[IVXL]+|First|Second|Third|Fourth|Fifth", last, re.I):
                 # (a regnal number is no surname: "II" of "Henry II")
                 self.known.setdefault(last, typ)
+        if self.mentions is None:
+            return
         line = blk.line + bisect.bisect_left(self.lines, start)
         context = " ".join(text[max(0, start - 60):min(len(text), end + 60)].split())
         self.mentions.append({"line": line, "text": " ".join(text[start:end].split()),
@@ -237,15 +239,17 @@ class _Annotator:
                               "cert": cert or "high", "context": context})
 
 
-def annotate(doc: Document, extra: list[dict] = (), ner=None) -> Document:
+def annotate(doc: Document, extra: list[dict] = (), ner=None, record: bool = True) -> Document:
     """Add name spans to every block; record mentions and the entities referred to.
 
     Who decides, when several find a name at one place: the authority (sidecar and
     ``extra``) first; then ``ner``, an optional statistical finder (``ner_spacy``), for
     persons, places and organisations (``resp`` names it); then the rules, wherever
     neither has a name; a name found once is looked for again where it recurs. Dates are
-    never taken from ``ner``: the date stage has its own parser with ISO values."""
-    ann = _Annotator(authority(doc.sidecar, extra), ner)
+    never taken from ``ner``: the date stage has its own parser with ISO values.
+    ``record=False``: no mentions and no inferences (for the curation and review reports:
+    a mention with its context costs more than the name's span)."""
+    ann = _Annotator(authority(doc.sidecar, extra), ner, record)
     texts = [b.text for b in list(walk_blocks(doc.front)) + list(walk_blocks(doc.body))]
     ann.common = entity_rules.common_words(texts)
     front = map_blocks(doc.front, ann.block)
@@ -258,7 +262,7 @@ def annotate(doc: Document, extra: list[dict] = (), ner=None) -> Document:
             again.add(name, (typ,))
         front = map_blocks(front, lambda b: ann.block(b, again))
         body = map_blocks(body, lambda b: ann.block(b, again))
-    mentions = sorted(ann.mentions, key=lambda m: m["line"])
+    mentions = sorted(ann.mentions or (), key=lambda m: m["line"])
     report = Reporter()
     for m in mentions:
         if m["cert"] != "high":  # what the tool guessed, for `convert --report`

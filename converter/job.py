@@ -57,7 +57,8 @@ def _convert(seed: Path, authority: str | None, encoding: str | None = None,
              ner: str | None = None):
     from converter.pipeline import convert_file
 
-    return convert_file(seed, encoding, Path(authority) if authority else None, ner)
+    # No report is made here: the mentions and inferences need not be kept.
+    return convert_file(seed, encoding, Path(authority) if authority else None, ner, record=False)
 
 
 def _same_bytes(path: Path, payload: bytes) -> bool:

@@ -35,7 +35,7 @@ def _check_kind(kind: str, allowed: frozenset, what: str) -> None:
         raise ValueError(f"unknown {what} kind {kind!r} (add it to converter.vocabulary)")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """An inline annotation over ``Block.text[start:end]``; ``start == end`` is a milestone.
 
@@ -71,7 +71,7 @@ def attrs_of(**kw) -> tuple:
     return tuple(sorted((k, str(v)) for k, v in kw.items() if v is not None))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     """One printed line of the source: its text without the margin, the columns of white
     space before it (tabs count to the next multiple of 8), the column where it ends, and
@@ -94,7 +94,7 @@ def _split_hints(obj, attrs) -> None:
     object.__setattr__(obj, "hints", _frozen_map(hints))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """A paragraph-level run of text of a ``BlockKind`` (``p``, ``head``, ``label``,
     ``docTitle``, ``salute``, ...). ``line`` is the 1-based source line of its first
@@ -123,7 +123,7 @@ class Block:
         return replace(self, **kw)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Node:
     """A container of a ``NodeKind`` (``div``, ``list``, ``item``, ``quote``, ``cit``,
     ``opener``, ``closer``, ...). ``children`` holds Blocks and Nodes in reading order."""
@@ -150,7 +150,7 @@ class Node:
 Item = Union[Block, Node]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Inference:
     """One thing the tool inferred, for the editor's review report."""
 
@@ -181,12 +181,13 @@ class PlacedNote(TypedDict):
     check: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     """Everything known about one edition, flowing through the stages.
 
     ``report`` holds what was inferred, in the order it was inferred; the annotation
-    stages fill ``mentions``, ``entities`` (the authority entries referred to),
+    stages fill ``mentions`` (only when a report is to be made: see
+    ``pipeline.annotated``), ``entities`` (the authority entries referred to),
     ``authority`` (every entry, for the curation report), ``notes`` and ``applications``
     (a name finder used besides the rules, for the header's ``appInfo``)."""
 

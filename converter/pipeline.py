@@ -39,12 +39,13 @@ def _metadata(doc: Document) -> dict:
 
 def annotated(data: bytes, source: str, ident: str, side: dict | None = None,
               encoding: str | None = None, authority: list | None = None,
-              ner: str | None = None) -> Document:
+              ner: str | None = None, record: bool = True) -> Document:
     """The model of the text ``data`` (with an already-loaded sidecar and, optionally, the
     entries of a shared authority file), through every stage before the TEI; ``ner`` names
     an optional statistical name finder (``spacy`` or ``spacy:MODEL``, see ``ner_spacy``).
     A caller that passes ``data`` over (``annotated(read_input(p), ...)``) lets the bytes
-    go once they are decoded."""
+    go once they are decoded. ``record=False``: the mentions of names and what the name
+    stage inferred are not kept (no curation or review report needs them)."""
     model = ner_spacy.parse_spec(ner)
     finder = ner_spacy.load(model) if model else None  # first: a missing extra fails early
     text, replaced = reader.decode_text(data, source, encoding)
@@ -59,7 +60,7 @@ def annotated(data: bytes, source: str, ident: str, side: dict | None = None,
     doc = doc.with_(meta=_metadata(doc), body=map_blocks(doc.body, _no_lines),
                     front=map_blocks(doc.front, _no_lines))
     # Annotation stages, after the structure is settled: names, dates, editorial notes.
-    doc = entities.annotate(doc, authority or [], finder)
+    doc = entities.annotate(doc, authority or [], finder, record)
     doc = dates.annotate(doc)
     return notes.annotate(doc)
 
@@ -83,25 +84,25 @@ def sidecar_path(text_path: Path) -> Path:
 
 
 def convert_file(path: Path, encoding: str | None = None, authority: Path | None = None,
-                 ner: str | None = None) -> tuple[bytes, Document]:
+                 ner: str | None = None, record: bool = True) -> tuple[bytes, Document]:
     """Convert the seed at ``path`` (and its sidecar, if any; and the shared entity
     ``authority`` file, if given; with the ``ner`` name finder, if named) to TEI bytes.
-    ``-`` is standard input, without a sidecar."""
-    staged, doc = stage_file(path, encoding, authority, ner)
+    ``-`` is standard input, without a sidecar; ``record``: see ``annotated``."""
+    staged, doc = stage_file(path, encoding, authority, ner, record)
     with staged:
         return staged.getvalue(), doc
 
 
 def stage_file(path: Path, encoding: str | None = None, authority: Path | None = None,
-               ner: str | None = None) -> tuple[teistream.Staged, Document]:
+               ner: str | None = None, record: bool = True) -> tuple[teistream.Staged, Document]:
     """(the TEI of the seed at ``path``, made and checked but not yet written: see
     ``teistream``; its model). As ``convert_file``, without ever holding the whole TEI."""
-    doc = read_file(path, encoding, authority, ner)
+    doc = read_file(path, encoding, authority, ner, record)
     return teistream.stage(doc), doc
 
 
 def read_file(path: Path, encoding: str | None = None, authority: Path | None = None,
-              ner: str | None = None) -> Document:
+              ner: str | None = None, record: bool = True) -> Document:
     """The model of the seed at ``path`` (see ``convert_file``) before the TEI."""
     from converter.xmlio import is_stdio, read_input, source_name  # bounded read, clear errors
 
@@ -110,4 +111,4 @@ def read_file(path: Path, encoding: str | None = None, authority: Path | None = 
     # The bytes are passed over, never held here: once decoded they can go.
     return annotated(read_input(path), source_name(path), "stdin" if stdin else doc_id(path),
                      {} if stdin else sidecar.load(sidecar_path(path)), encoding,
-                     entities.load_authority(authority), ner)
+                     entities.load_authority(authority), ner, record)
