@@ -12,8 +12,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from converter.writers.common import SKIP, TEI, XML_ID, local, norm
-from converter.writers.places import division_of, in_title_page, item_place, section_place
+from lxml import etree
+
+from converter.writers.common import SKIP, TEI, XML_ID, Inherited, local, norm, under
+from converter.writers.places import is_division, item_label, section_place
 
 KINDS = {"persName": "person", "placeName": "place", "orgName": "org"}
 _TYPED = {"person": "person", "place": "place", "org": "org", "organisation": "org",
@@ -25,6 +27,10 @@ _WD_URL = re.compile(r"^https?://(?:www\.)?wikidata\.org/(?:wiki|entity)/(Q[1-9]
 _URL = re.compile(r"^https?://[^\s\"'<>]+$")
 # Paragraphs inside these are part of something else and get no number of their own.
 _UNNUMBERED = {"note", "item", "cell", "figure", "table", "list", "sp", "listBibl", "titlePage"}
+# What hides the text inside it from the editions (a note's text is read, as a note).
+_HIDING = SKIP - {"note"}
+# The elements that name an entity (in any namespace: ``local`` ignores it too).
+_NAMES = [f"{{*}}{name}" for name in ("persName", "placeName", "orgName", "rs", "name")]
 
 
 _PLACES = {"titlePage": "title page", "front": "front matter", "back": "back matter",
@@ -78,16 +84,6 @@ def reading_text(el) -> str:
     return norm(walk(el))
 
 
-def _in_reading(el, stop) -> bool:
-    """Whether ``el`` is part of what the editions render (notes included)."""
-    for anc in el.iterancestors():
-        if anc is stop:
-            return True
-        if local(anc) in SKIP - {"note"}:
-            return False
-    return True
-
-
 def _safe_id(text: str) -> str:
     """``text`` as an id of ASCII letters, digits, ``_.-``; when characters had to be
     replaced, a hash of the original follows, so different ids (Cyrillic ones, say) stay
@@ -106,8 +102,7 @@ class Apparatus:
         prints nothing of it; the index is the costliest part to collect)."""
         self.root, self.layout = root, layout
         self.text = root.find(f"{TEI}text")
-        self.by_id = {e.get(XML_ID): e for e in root.iter() if isinstance(e.tag, str)
-                      and e.get(XML_ID)}
+        self.by_id = {e.get(XML_ID): e for e in root.iter(etree.Element) if e.get(XML_ID)}
         self.used = set(self.by_id)
         self._next: dict = {}    # base -> the next number fresh() tries for it
         self.para: dict = {}     # p element -> (html id, margin label, citation label)
@@ -120,6 +115,16 @@ class Apparatus:
         self.entries: dict = {}  # key -> Entry
         self.mention_of: dict = {}  # entity element -> (Mention, Entry)
         self._sections: dict = {}  # division (or None) -> its section_place
+        self._items: dict = {}  # list item -> its item_label
+        self._outside: list = []  # notes read from outside <text> (stand-off), in order
+        # Facts of every element's ancestors, found once per element (see ``Inherited``):
+        # whether something above it up to <text> hides it (a header, stand-off data) ...
+        self._hidden = Inherited(lambda el, above: above or local(el) in _HIDING, False,
+                                 {self.text: False})
+        # ... the label ``cite`` gives it, and the nearest note, title page, division,
+        # front or back matter, numbered paragraph and list item holding it (``place``).
+        self._cite = Inherited(self._cite_step, "text")
+        self._where = Inherited(self._where_step, (None, False, None, None, None, None))
         if self.text is not None:
             self._number()
             self._collect_notes()
@@ -139,17 +144,22 @@ class Apparatus:
         self.used.add(cand)
         return cand
 
+    def in_reading(self, el) -> bool:
+        """Whether ``el`` is part of what the editions render (notes included)."""
+        return not self._hidden(el.getparent())
+
     def _number(self) -> None:
         seq = divs = 0
+        unnumbered = under(_UNNUMBERED)
         for el in self.text.iter(f"{TEI}p", f"{TEI}div", *(f"{TEI}div{i}" for i in range(1, 8))):
-            if not _in_reading(el, self.text):
+            if not self.in_reading(el):
                 continue
             if local(el) != "p":
                 divs += 1
                 self.div_ids[el] = el.get(XML_ID) or self.fresh(f"_d{divs}")
                 continue
             xid = el.get(XML_ID)
-            inside = any(local(a) in _UNNUMBERED for a in el.iterancestors())
+            inside = unnumbered(el.getparent())
             if not xid and inside:
                 continue
             seq += 1
@@ -163,41 +173,58 @@ class Apparatus:
 
     def cite(self, el) -> str:
         """A short label for where ``el`` stands: its paragraph, note or division."""
-        for anc in [el, *el.iterancestors()]:
-            if anc in self.para:
-                return self.para[anc][2]
-            if anc in self.note_no:
-                return f"note {self.note_no[anc]}"
-            if anc.get(XML_ID):
-                return anc.get(XML_ID)
-            if anc in self.div_ids:
-                return "§ " + self.div_ids[anc].lstrip("_d")
-            if local(anc) in _PLACES:
-                return _PLACES[local(anc)]
-        return "text"
+        return self._cite(el)
 
-    def place(self, el, margin: bool = True) -> str:
-        """Where ``el`` stands, in numbers the edition prints: "§ 5.2 ¶ 3" (heading
-        numbers, else heading words; the margin number with ``margin``), "§ 5, item 2",
-        "note 4", "title page"."""
-        chain = [el, *el.iterancestors()]
-        note = next((a for a in chain if a in self.note_no), None)
+    def _cite_step(self, el, above: str) -> str:
+        if el in self.para:
+            return self.para[el][2]
+        if el in self.note_no:
+            return f"note {self.note_no[el]}"
+        if el.get(XML_ID):
+            return el.get(XML_ID)
+        if el in self.div_ids:
+            return "§ " + self.div_ids[el].lstrip("_d")
+        return _PLACES.get(local(el), above)
+
+    def _where_step(self, el, above: tuple) -> tuple:
+        note, title, div, matter, para, item = above
+        name = local(el)
+        if el in self.note_no:
+            note = el
+        if el in self.para:
+            para = el
+        if name == "titlePage":
+            title = True
+        elif name in ("front", "back"):
+            matter = el
+        elif name == "item":
+            item = el
+        elif is_division(name):
+            div = el
+        return note, title, div, matter, para, item
+
+    def places(self, el) -> tuple[str, str]:
+        """Where ``el`` stands, in numbers the editions print, with the margin number (the
+        HTML edition) and without (the text edition): "§ 5.2 ¶ 3" (heading numbers, else
+        heading words), "§ 5, item 2", "note 4", "title page"."""
+        note, title, div, matter, para, item = self._where(el)
         if note is not None:
-            return f"note {self.note_no[note]}"
-        if in_title_page(el):
-            return "title page"
-        div = division_of(el)  # the same for every mention in a division: found once
-        if div not in self._sections:
+            return (f"note {self.note_no[note]}",) * 2
+        if title:
+            return ("title page",) * 2
+        if div not in self._sections:  # the same for every mention in a division
             self._sections[div] = section_place(div) if div is not None else ""
-        where = self._sections[div] or next((_PLACES[local(a)] for a in chain
-                                           if local(a) in _PLACES and local(a) != "body"), "")
-        para = next((a for a in chain if a in self.para), None)
-        if margin and para is not None and self.para[para][1]:
-            return f"{where} ¶ {self.para[para][1]}".strip()
-        item = item_place(el)
-        return ", ".join(p for p in (where, item) if p) or "text"
+        where = self._sections[div] or (_PLACES[local(matter)] if matter is not None else "")
+        if item is not None and item not in self._items:
+            self._items[item] = item_label(item)
+        plain = ", ".join(p for p in (where, self._items.get(item, "")) if p) or "text"
+        if para is not None and self.para[para][1]:
+            return f"{where} ¶ {self.para[para][1]}".strip(), plain
+        return plain, plain
 
     def _collect_notes(self) -> None:
+        if next(self.root.iter(f"{TEI}note"), None) is None:
+            return  # (no notes: the order of every element is not needed)
         order = {el: i for i, el in enumerate(self.text.iter())}
         placed = []
         # Notes in the text, and stand-off notes (outside <text>, as in <standOff>) that
@@ -212,7 +239,7 @@ class Apparatus:
             if hit is not None and local(hit) == "note":
                 marked.setdefault(hit, ref)
         for note in [*self.text.iter(f"{TEI}note"), *outside]:
-            if note in order and not _in_reading(note, self.text):
+            if note in order and not self.in_reading(note):
                 continue
             target = marked.get(note)  # an element: test it against None, not for truth
             if target is None:
@@ -233,6 +260,7 @@ class Apparatus:
             if target is not None:
                 self.after.setdefault(target, []).append(num)
                 self.targeted.add(note)
+        self._outside = [note for note in self.notes if note not in order]
 
     def is_targeted(self, note) -> bool:
         """True for a note whose marker goes after the element it points at."""
@@ -245,13 +273,13 @@ class Apparatus:
 
     def _collect_entities(self) -> None:
         n = 0
-        inside = set(self.text.iter())
-        notes_outside = [e for note in self.notes if note not in inside for e in note.iter()]
-        for el in [*self.text.iter(), *notes_outside]:
+        names = [(el, True) for el in self.text.iter(*_NAMES)] + [
+            (el, False) for note in self._outside for el in note.iter(*_NAMES)]
+        for el, inside in names:
             name = local(el)
             kind = KINDS.get(name) or (_TYPED.get(el.get("type", "")) if name in ("rs", "name")
                                        else None)
-            if not kind or (el in inside and not _in_reading(el, self.text)):
+            if not kind or (inside and not self.in_reading(el)):
                 continue
             surface = reading_text(el)
             if not surface:
@@ -267,8 +295,7 @@ class Apparatus:
             if entry is None:
                 entry = self.entries[key] = self._new_entry(key, kind, ref, record)
             n += 1
-            mention = Mention(el, self.fresh(f"_e{n}"), self.cite(el), self.place(el),
-                              self.place(el, margin=False))
+            mention = Mention(el, self.fresh(f"_e{n}"), self.cite(el), *self.places(el))
             entry.mentions.append(mention)
             entry.names.append(surface)
             self.mention_of[el] = (mention, entry)

@@ -31,6 +31,40 @@ def local(el) -> str | None:
         return name
 
 
+_UNKNOWN = object()
+
+
+class Inherited:
+    """A fact of every element worked out from the element itself and its parent's fact
+    (``step(el, parent_fact)``; ``top`` above the root), each element's once: a question
+    about an element's ancestors asked of many elements costs one step per element, not
+    a walk up for each. ``seeds`` fixes the fact of some elements (a walk up stops there)."""
+
+    def __init__(self, step, top=None, seeds=()):
+        self.step, self.top, self.memo = step, top, dict(seeds)
+
+    def __call__(self, el):
+        """The fact of ``el``."""
+        memo = self.memo
+        fact = memo.get(el, _UNKNOWN)
+        if fact is not _UNKNOWN:
+            return fact
+        chain = []
+        while el is not None and el not in memo:
+            chain.append(el)
+            el = el.getparent()
+        fact = memo[el] if el is not None else self.top
+        step = self.step
+        for e in reversed(chain):
+            fact = memo[e] = step(e, fact)
+        return fact
+
+
+def under(names) -> Inherited:
+    """Whether an element or one of its ancestors is named one of ``names``."""
+    return Inherited(lambda el, above: above or local(el) in names, False)
+
+
 def norm(text: str) -> str:
     """White space collapsed to single spaces, trimmed."""
     return " ".join(text.split())

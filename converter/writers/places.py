@@ -36,15 +36,6 @@ def division_label(div) -> tuple[str, bool]:
     return str(sibs.index(div) + 1), True
 
 
-def division_of(el):
-    """``el`` if it is a division, else the division it stands in, else None: what
-    ``section_place`` depends on (``section_place(el) == section_place(division_of(el))``)."""
-    for anc in (el, *el.iterancestors()):
-        if isinstance(anc.tag, str) and _DIV.match(local(anc)):
-            return anc
-    return None
-
-
 def section_place(el) -> str:
     """"§ 6.2" (numbered headings), "Concluding Speech, 2" (mixed), or "" outside any
     division."""
@@ -60,20 +51,15 @@ def section_place(el) -> str:
                      enumerate(labels))
 
 
-def item_place(el) -> str:
-    """"item 3" for something inside a list item (its printed label's value, else its
-    position), or ""."""
-    for anc in (el, *el.iterancestors()):
-        if local(anc) == "item":
-            n = anc.get("n")
-            if not n:
-                sibs = [c for c in anc.getparent() if local(c) == "item"]
-                n = str(sibs.index(anc) + 1)
-            return f"item {n}"
-    return ""
+def item_label(item) -> str:
+    """"item 3" for a list ``item``: its printed label's value, else its position."""
+    n = item.get("n")
+    if not n:
+        sibs = [c for c in item.getparent() if local(c) == "item"]
+        n = str(sibs.index(item) + 1)
+    return f"item {n}"
 
 
-def in_title_page(el) -> bool:
-    """Whether ``el`` stands on the title page."""
-    return any(local(a) == "titlePage" for a in el.iterancestors()) or local(el) == "titlePage"
-
+def is_division(name: str | None) -> bool:
+    """Whether an element of local name ``name`` is a division (``div``, ``div1``..)."""
+    return bool(name and _DIV.match(name))

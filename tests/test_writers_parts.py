@@ -1,0 +1,58 @@
+"""The writers' small helpers against what they stand in for: facts inherited down the tree
+(``common.Inherited``, ``under``) against a walk up every element's ancestors, and the
+label of a list item."""
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+from lxml import etree
+
+from converter.writers.common import Inherited, local, under
+from converter.writers.places import is_division, item_label
+
+NAMES = ["div", "p", "note", "item", "list", "hi", "titlePage"]
+
+
+@st.composite
+def _trees(draw, depth=0):
+    el = etree.Element(draw(st.sampled_from(NAMES)))
+    if depth < 4:
+        for child in draw(st.lists(_trees(depth + 1), max_size=3)):
+            el.append(child)
+    if draw(st.booleans()):
+        el.append(etree.Comment("c"))
+    return el
+
+
+@given(_trees(), st.sets(st.sampled_from(NAMES)), st.booleans())
+def test_under_says_what_a_walk_up_the_ancestors_says(root, names, bottom_up):
+    inside = under(names)
+    elements = [e for e in root.iter() if isinstance(e.tag, str)]
+    # asked in any order (a deep element first or its ancestors first), the same answers
+    for el in reversed(elements) if bottom_up else elements:
+        assert inside(el) == any(local(a) in names for a in [el, *el.iterancestors()])
+
+
+@given(_trees())
+def test_inherited_builds_from_the_parent_and_stops_at_a_seed(root):
+    path = Inherited(lambda el, above: above + "/" + el.tag, "")
+    elements = [e for e in root.iter() if isinstance(e.tag, str)]
+    for el in reversed(elements):
+        assert path(el) == "".join("/" + a.tag for a in [*reversed(list(el.iterancestors())),
+                                                         el])
+    # a seed fixes an element's fact: what is below it builds on that, what is above not
+    seeded = Inherited(lambda el, above: above + 1, 0, {root: 100})
+    for el in elements:
+        assert seeded(el) == 100 + sum(1 for _ in el.iterancestors())
+
+
+def test_an_item_is_labelled_by_its_n_else_its_place_among_the_items():
+    lst = etree.fromstring('<list><head>h</head><item/><label>b</label><item n="iv"/>'
+                           '<item/></list>')
+    items = lst.findall("item")
+    assert [item_label(i) for i in items] == ["item 1", "item iv", "item 3"]
+
+
+def test_divisions_are_div_and_the_numbered_divs_only():
+    assert [n for n in ("div", "div1", "div7", "div8", "divGen", "body", None, "")
+            if is_division(n)] == ["div", "div1", "div7"]
