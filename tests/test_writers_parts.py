@@ -56,3 +56,9 @@ def test_an_item_is_labelled_by_its_n_else_its_place_among_the_items():
 def test_divisions_are_div_and_the_numbered_divs_only():
     assert [n for n in ("div", "div1", "div7", "div8", "divGen", "body", None, "")
             if is_division(n)] == ["div", "div1", "div7"]
+
+
+def test_inherited_above_the_root_is_the_top():
+    root = etree.fromstring("<a><b/></a>")
+    depth = Inherited(lambda el, above: above + 1, 0)
+    assert depth(root[0].getparent().getparent()) == 0 and depth(root[0]) == 2

@@ -11,6 +11,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 
 from lxml import etree
 
@@ -84,6 +85,39 @@ def reading_text(el) -> str:
     return norm(walk(el))
 
 
+def _where_step(para: dict, note_no: dict, div_ids: dict, el, above: tuple) -> tuple:
+    """What ``Apparatus.cite`` and ``places`` read of where ``el`` stands, from the same of
+    its parent (``above``): the nearest of ``el`` and its ancestors that is a numbered
+    paragraph, a note, has an xml:id, a division, or front, back or body (for ``cite``),
+    and the nearest note, title page, division, front or back matter, numbered paragraph
+    and list item."""
+    cite, note, title, div, matter, par, item = above
+    name = local(el)
+    if el in para:
+        par = el
+    if el in note_no:
+        note = el
+    if par is el:
+        cite = para[el][2]
+    elif note is el:
+        cite = f"note {note_no[el]}"
+    elif el.get(XML_ID):
+        cite = el.get(XML_ID)
+    elif el in div_ids:
+        cite = "§ " + div_ids[el].lstrip("_d")
+    else:
+        cite = _PLACES.get(name, cite)
+    if name == "titlePage":
+        title = True
+    elif name in ("front", "back"):
+        matter = el
+    elif name == "item":
+        item = el
+    elif is_division(name):
+        div = el
+    return cite, note, title, div, matter, par, item
+
+
 def _safe_id(text: str) -> str:
     """``text`` as an id of ASCII letters, digits, ``_.-``; when characters had to be
     replaced, a hash of the original follows, so different ids (Cyrillic ones, say) stay
@@ -122,9 +156,10 @@ class Apparatus:
         self._hidden = Inherited(lambda el, above: above or local(el) in _HIDING, False,
                                  {self.text: False})
         # ... the label ``cite`` gives it, and the nearest note, title page, division,
-        # front or back matter, numbered paragraph and list item holding it (``place``).
-        self._cite = Inherited(self._cite_step, "text")
-        self._where = Inherited(self._where_step, (None, False, None, None, None, None))
+        # front or back matter, numbered paragraph and list item holding it (``places``).
+        # (The step holds the tables it reads, not the apparatus: no reference cycle.)
+        self._where = Inherited(partial(_where_step, self.para, self.note_no, self.div_ids),
+                                ("text", None, False, None, None, None, None))
         if self.text is not None:
             self._number()
             self._collect_notes()
@@ -173,41 +208,13 @@ class Apparatus:
 
     def cite(self, el) -> str:
         """A short label for where ``el`` stands: its paragraph, note or division."""
-        return self._cite(el)
-
-    def _cite_step(self, el, above: str) -> str:
-        if el in self.para:
-            return self.para[el][2]
-        if el in self.note_no:
-            return f"note {self.note_no[el]}"
-        if el.get(XML_ID):
-            return el.get(XML_ID)
-        if el in self.div_ids:
-            return "§ " + self.div_ids[el].lstrip("_d")
-        return _PLACES.get(local(el), above)
-
-    def _where_step(self, el, above: tuple) -> tuple:
-        note, title, div, matter, para, item = above
-        name = local(el)
-        if el in self.note_no:
-            note = el
-        if el in self.para:
-            para = el
-        if name == "titlePage":
-            title = True
-        elif name in ("front", "back"):
-            matter = el
-        elif name == "item":
-            item = el
-        elif is_division(name):
-            div = el
-        return note, title, div, matter, para, item
+        return self._where(el)[0]
 
     def places(self, el) -> tuple[str, str]:
         """Where ``el`` stands, in numbers the editions print, with the margin number (the
         HTML edition) and without (the text edition): "§ 5.2 ¶ 3" (heading numbers, else
         heading words), "§ 5, item 2", "note 4", "title page"."""
-        note, title, div, matter, para, item = self._where(el)
+        _, note, title, div, matter, para, item = self._where(el)
         if note is not None:
             return (f"note {self.note_no[note]}",) * 2
         if title:

@@ -38,7 +38,9 @@ class Inherited:
     """A fact of every element worked out from the element itself and its parent's fact
     (``step(el, parent_fact)``; ``top`` above the root), each element's once: a question
     about an element's ancestors asked of many elements costs one step per element, not
-    a walk up for each. ``seeds`` fixes the fact of some elements (a walk up stops there)."""
+    a walk up for each. ``seeds`` fixes the fact of some elements (a walk up stops there).
+    The facts of the elements above the one asked about are kept, not its own (most
+    questions are about leaves, asked once: their facts would only take memory)."""
 
     def __init__(self, step, top=None, seeds=()):
         self.step, self.top, self.memo = step, top, dict(seeds)
@@ -49,15 +51,17 @@ class Inherited:
         fact = memo.get(el, _UNKNOWN)
         if fact is not _UNKNOWN:
             return fact
+        if el is None:  # (the parent of the root)
+            return self.top
         chain = []
         while el is not None and el not in memo:
             chain.append(el)
             el = el.getparent()
         fact = memo[el] if el is not None else self.top
         step = self.step
-        for e in reversed(chain):
+        for e in reversed(chain[1:]):
             fact = memo[e] = step(e, fact)
-        return fact
+        return step(chain[0], fact)
 
 
 def under(names) -> Inherited:
@@ -82,6 +86,7 @@ class Layout:
 
     def __init__(self):
         self._block: dict = {}  # element -> bool; keys keep the lxml proxies alive
+        self._holds: dict = {}  # element -> has_blocks
 
     def is_block(self, el) -> bool:
         """True when ``el`` starts a block of its own in the reading edition."""
@@ -109,7 +114,11 @@ class Layout:
 
     def has_blocks(self, el) -> bool:
         """True when a child of ``el`` is a block (notes do not count: they move away)."""
-        return any(self.is_block(c) for c in el if local(c) and local(c) not in SKIP)
+        holds = self._holds.get(el)
+        if holds is None:
+            holds = self._holds[el] = any(self.is_block(c) for c in el
+                                          if local(c) and local(c) not in SKIP)
+        return holds
 
 
 LONG_LICENCE = 400  # characters: longer than a statement such as "CC BY 4.0, see …"

@@ -192,17 +192,16 @@ _FLOW = {"html", "head", "body", "header", "nav", "main", "section", "div", "ul"
          "table", "tr", "figure", "blockquote", "footer"}
 
 
-def _newlines(el) -> None:
+def _newlines(page) -> None:
     """One block per source line, for readable HTML and diffs: a newline goes between the
-    children of block containers that hold no text of their own (where it is insignificant)."""
-    if el.tag in _FLOW and not (el.text and el.text.strip()) and not any(
-            c.tail and c.tail.strip() for c in el):
-        el.text = "\n" if len(el) else el.text
-        for c in el:
-            c.tail = "\n"
-    for c in el:
-        if isinstance(c.tag, str):
-            _newlines(c)
+    children of block containers that hold no text of their own (where it is insignificant).
+    (Each container's own text and its children's tails decide: any order will do.)"""
+    for el in page.iter(*_FLOW):
+        if not (el.text and el.text.strip()) and not any(c.tail and c.tail.strip()
+                                                         for c in el):
+            el.text = "\n" if len(el) else el.text
+            for c in el:
+                c.tail = "\n"
 
 
 def write(tree) -> bytes:

@@ -28,6 +28,7 @@ _INLINE_TAG = {"emph": "em", "foreign": "i", "title": "cite", "term": "i", "ment
                "abbr": "abbr", "num": "span", "lb": "br"}
 _BLOCK_P = {"head": "p", "speaker": "p", "stage": "p"}
 _PHRASING = {"p", "h2", "h3", "h4", "h5", "h6", "figcaption", "caption"}
+_HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 _PHRASED = {"span", "q", "i", "b", "em", "cite", "a", "time", "del", "ins", "abbr"}
 _SAFE_URL = re.compile(r"^https?://[^\s\"'<>\\]+$")
 
@@ -62,18 +63,22 @@ class Body(BehaviourWriter):
     def children(self, src, dst, inline: bool, depth: int, in_link: bool) -> None:
         """Render the content of ``src`` into ``dst``."""
         add_text(dst, src.text)
+        after = self.app.after
         for child in src:
             name = local(child)
             if name == "note" and child in self.app.note_no and not self.app.is_targeted(child):
                 self.marker(dst, self.app.note_no[child], in_link)
+            elif name in INLINE:
+                self.element(child, dst, inline, depth, in_link)
             elif name and name not in SKIP:
                 before = last(dst)
                 self.element(child, dst, inline, depth, in_link)
                 made = last(dst)
-                if name not in INLINE and made is not before and made.tag in _PHRASED:
+                if made is not before and made.tag in _PHRASED:
                     _keep_apart(dst, made, child.tail or "")
-            for num in self.app.after.get(child, ()):
-                self.marker(dst, num, in_link)
+            if after and child in after:
+                for num in after[child]:
+                    self.marker(dst, num, in_link)
             add_text(dst, child.tail)
 
     def marker(self, dst, num: int, in_link: bool = False) -> None:
@@ -111,29 +116,33 @@ class Body(BehaviourWriter):
         out = self.dispatch(el, block, dst, depth, in_link)
         if out is None:
             return None
-        if el in self.app.mention_of and "id" not in out.attrib:
-            out.set("id", self.app.mention_of[el][0].id)  # where the index links back to
+        out_id = out.get("id")
+        mention = self.app.mention_of.get(el)
+        if mention is not None and out_id is None:
+            out_id = mention[0].id  # where the index links back to
+            out.set("id", out_id)
         xid = el.get(XML_ID)
-        if xid and "id" not in out.attrib:
+        if xid and out_id is None:
             out.set("id", xid)
-        elif xid and out.get("id") != xid:  # an element has one id: the TEI's goes inside
+        elif xid and out_id != xid:  # an element has one id: the TEI's goes inside
             etree.SubElement(out, "span", {"id": xid, "class": "anchor"})
-        lang = safe_lang(el.get(XML_LANG))
-        if lang:
+        lang = el.get(XML_LANG)
+        if lang and safe_lang(lang):
             out.set("lang", lang)
-        inner_link = in_link or out.tag == "a"
-        if out.tag == "section" and any(local(c) == "head" for c in el):
+        tag = out.tag
+        inner_link = in_link or tag == "a"
+        if tag == "section" and any(local(c) == "head" for c in el):
             depth += 1  # a division without a heading adds no level: headings stay in order
-        if out.tag in ("ul", "ol"):
+        if tag in ("ul", "ol"):
             return html_parts.list_items(self, el, out, depth, inner_link)
-        if out.tag == "table":
+        if tag == "table":
             return html_parts.table(self, el, out, depth, inner_link)
         if name == "choice" or name == "app":
             return html_parts.choice(self, el, out, depth, inner_link)
         # Phrasing-only HTML elements must not receive blocks, or the browser re-nests them.
-        inline_kids = (not block or out.tag in _PHRASING or not self.layout.has_blocks(el))
+        inline_kids = (not block or tag in _PHRASING or not self.layout.has_blocks(el))
         self.children(el, out, inline_kids, depth, inner_link)
-        if self.toc and re.fullmatch(r"h[2-6]", out.tag):
+        if self.toc and tag in _HEADINGS:
             # The way back from any heading of a long text (its arrow is drawn by CSS).
             etree.SubElement(out, "a", {"class": "up", "href": "#_toc",
                                         "title": "Back to the contents",

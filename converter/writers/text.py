@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from converter.writers.apparatus import Apparatus, reading_text
 from converter.writers.common import (INLINE, LINE_CONTEXTS, SKIP, Layout, header, local,
-                                      norm)
+                                      norm, under)
 from converter.writers.behaviours import BehaviourWriter, behaviour
 from converter.writers.text_lines import glue, mark, settle, wrap
 from converter.writers.text_table import rows_of, table_lines
@@ -99,15 +99,19 @@ class TextWriter(BehaviourWriter):
         self.blocks: list[list[str]] = []
         self.groups: list = []  # per block: the list it is an item of, or None
         self.short_labels: dict = {}  # list element -> whether all its labels are short
+        self.centred = under(_CENTRED)  # set centred: a title page's parts
+        self.in_lines = under(LINE_CONTEXTS)  # where a line break breaks the line
 
     def inline(self, el, lines: bool) -> str:
         """The running text of ``el``: note markers, line breaks, both readings of a choice."""
         out = el.text or ""
+        after = self.app.after
         for c in el:
-            out = glue(out, self.piece(c, lines), _apart(c))
-            out += "".join(mark(n) for n in self.app.after.get(c, ())
-                           if not self._printed(c, n))
-            out = glue(out, c.tail or "", _apart(c))
+            apart = _apart(c)
+            out = glue(out, self.piece(c, lines), apart)
+            if after and c in after:
+                out += "".join(mark(n) for n in after[c] if not self._printed(c, n))
+            out = glue(out, c.tail or "", apart)
         return out
 
     def _printed(self, c, num: int) -> bool:
@@ -190,6 +194,7 @@ class TextWriter(BehaviourWriter):
         """One block of running text, set according to what ``el`` is."""
         text = settle(text)
         parent = el.getparent()
+        above = local(parent)
         if name == "head" and behaviour(el, True) == "heading":
             lines = wrap(text, self.width)
             if lines and level <= 2:
@@ -197,16 +202,16 @@ class TextWriter(BehaviourWriter):
             if lines and level == 1 and self.blocks:
                 lines.insert(0, "")  # a chapter gets more space above it
             return self.emit(lines)
-        centre = any(local(a) in _CENTRED for a in [el, *el.iterancestors()])
+        centre = self.centred(el)
         hang = 0
         if name == "item":
             hang = self.hang(el) or 2
-        elif name == "p" and local(parent) == "item":
+        elif name == "p" and above == "item":
             # Paragraphs of a list item hang under the item's label, the first included.
             first = next(c for c in parent if local(c) == "p")
             width = self.hang(parent)
             hang, indent = (width, indent) if el is first else (0, indent + width)
-        group = parent if (name, local(parent)) in (("item", "list"), ("l", "lg")) else None
+        group = parent if (name, above) in (("item", "list"), ("l", "lg")) else None
         right = name in _RIGHT and not centre
         self.emit(wrap(text, self.width - (4 if indent >= 4 else 0), indent, hang, centre, right),
                   group)
@@ -239,7 +244,7 @@ class TextWriter(BehaviourWriter):
         """A block and the blocks in it, set at ``inner`` (by default set in by 4 for a
         quotation, verse or headnote); running text between blocks is a paragraph."""
         name = local(el)
-        lines = any(local(a) in LINE_CONTEXTS for a in [el, *el.iterancestors()])
+        lines = self.in_lines(el)
         if inner is None:
             inner = indent + 4 if name in _INDENTED and local(el.getparent()) not in _INDENTED \
                 else indent
@@ -247,8 +252,10 @@ class TextWriter(BehaviourWriter):
             return self.para(el, self.inline(el, lines), inner, name, level)
         buf = [el.text or ""]
         pending_label = ""
+        after = self.app.after
         for c in el:
             cname = local(c)
+            marks = after.get(c, ()) if after else ()
             if cname and cname not in SKIP and self.layout.is_block(c):
                 self.flush(el, buf, inner, level, lines)
                 if cname == "label" and name == "list":
@@ -262,14 +269,14 @@ class TextWriter(BehaviourWriter):
                         pending_label = ""
                     self.render(c, inner, level)
                 buf = []
-                for n in self.app.after.get(c, ()):
+                for n in marks:
                     if self.blocks:
                         self.blocks[-1][-1] += f"[{n}]"
                     else:
                         self.emit([f"[{n}]"])
             else:
                 buf.append(glue(buf.pop() if buf else "", self.piece(c, lines),
-                                _apart(c)) + "".join(mark(n) for n in self.app.after.get(c, ())))
+                                _apart(c)) + "".join(mark(n) for n in marks))
             buf.append(glue(buf.pop() if buf else "", c.tail or "", _apart(c)))
         if pending_label:
             buf.insert(0, pending_label)
@@ -278,7 +285,7 @@ class TextWriter(BehaviourWriter):
     def flush(self, el, buf: list, indent: int, level: int, lines: bool) -> None:
         """Set the running text gathered in ``buf`` (between blocks) as a paragraph."""
         text = "".join(buf)
-        if norm(text):
+        if text.strip():  # (what norm() leaves of it: not white space alone)
             self.para(el, text, indent, local(el), level)
         buf.clear()
 
