@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
+from lxml import etree
 
 from converter import xmlio
 from converter.cli import main
@@ -143,3 +144,22 @@ def test_messages_quoting_user_data_stay_on_one_line():
     assert str(err).splitlines() == ["f.xml:3:4: value 'a b' not allowed here", "  hint: fix it"]
     assert str(Problem("f.xml", 1, 2, "type doesn't allow 'x\ny'")) == \
         "f.xml:1:2: type doesn't allow 'x y'"
+
+
+@pytest.mark.parametrize("inner", ["<!--c-->", "<?pi x?>", "<x/>", "words", "<x><!--c--></x>",
+                                   "<x/><y><z/></y>"])
+@pytest.mark.parametrize("levels", [xmlio.MAX_DEPTH - 1, xmlio.MAX_DEPTH, xmlio.MAX_DEPTH + 1])
+def test_the_depth_limit_counts_elements_and_names_the_first_too_deep(inner, levels):
+    """As a walk counting elements (not comments or text) finds it: the line of the first
+    element deeper than the limit, or nothing."""
+    data = ("<a>\n" * levels + inner + "</a>" * levels).encode()
+    tree = etree.ElementTree(etree.fromstring(data))
+    first = next((el for el in tree.iter(etree.Element)
+                  if sum(1 for _ in el.iterancestors()) + 1 > xmlio.MAX_DEPTH), None)
+    if first is None:
+        assert xmlio.parse_bytes(data, "d.xml").getroot().tag == "a"
+    else:
+        with pytest.raises(InputError) as err:
+            xmlio.parse_bytes(data, "d.xml")
+        assert str(err.value).startswith(f"d.xml:{first.sourceline}: not well-formed XML: "
+                                         f"elements are nested more than {xmlio.MAX_DEPTH}")
