@@ -86,7 +86,6 @@ class Layout:
 
     def __init__(self):
         self._block: dict = {}  # element -> bool; keys keep the lxml proxies alive
-        self._holds: dict = {}  # element -> has_blocks
 
     def is_block(self, el) -> bool:
         """True when ``el`` starts a block of its own in the reading edition."""
@@ -114,11 +113,7 @@ class Layout:
 
     def has_blocks(self, el) -> bool:
         """True when a child of ``el`` is a block (notes do not count: they move away)."""
-        holds = self._holds.get(el)
-        if holds is None:
-            holds = self._holds[el] = any(self.is_block(c) for c in el
-                                          if local(c) and local(c) not in SKIP)
-        return holds
+        return any(self.is_block(c) for c in el if local(c) and local(c) not in SKIP)
 
 
 LONG_LICENCE = 400  # characters: longer than a statement such as "CC BY 4.0, see …"
