@@ -62,3 +62,12 @@ def test_inherited_above_the_root_is_the_top():
     root = etree.fromstring("<a><b/></a>")
     depth = Inherited(lambda el, above: above + 1, 0)
     assert depth(root[0].getparent().getparent()) == 0 and depth(root[0]) == 2
+
+
+@given(_trees())
+def test_a_leaf_fact_is_the_fact_and_is_not_kept(root):
+    depth = Inherited(lambda el, above: above + 1, 0)
+    for el in [e for e in root.iter() if isinstance(e.tag, str)]:
+        kept = el in depth.memo
+        assert depth.leaf(el) == sum(1 for _ in el.iterancestors()) + 1
+        assert (el in depth.memo) == kept  # its ancestors' facts may be kept, not its own

@@ -38,7 +38,7 @@ _PLACES = {"titlePage": "title page", "front": "front matter", "back": "back mat
            "body": "text"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """One occurrence of an entity: the element, its HTML id and where it stands."""
 
@@ -75,6 +75,9 @@ class Entry:
 
 def reading_text(el) -> str:
     """The text of ``el`` without its notes, white space collapsed."""
+    if not len(el):  # (most names: their text alone)
+        return norm(el.text or "")
+
     def walk(e):
         out = [e.text or ""]
         for c in e:
@@ -206,19 +209,16 @@ class Apparatus:
             else:
                 self.para[el] = (self.fresh(f"_p{seq}"), str(seq), f"¶ {seq}")
 
-    def cite(self, el) -> str:
-        """A short label for where ``el`` stands: its paragraph, note or division."""
-        return self._where(el)[0]
-
-    def places(self, el) -> tuple[str, str]:
-        """Where ``el`` stands, in numbers the editions print, with the margin number (the
-        HTML edition) and without (the text edition): "§ 5.2 ¶ 3" (heading numbers, else
+    def places(self, el) -> tuple[str, str, str]:
+        """A short label for where ``el`` stands (its paragraph, note or division), and
+        where it stands in numbers the editions print, with the margin number (the HTML
+        edition) and without (the text edition): "§ 5.2 ¶ 3" (heading numbers, else
         heading words), "§ 5, item 2", "note 4", "title page"."""
-        _, note, title, div, matter, para, item = self._where(el)
+        cite, note, title, div, matter, para, item = self._where.leaf(el)
         if note is not None:
-            return (f"note {self.note_no[note]}",) * 2
+            return (cite,) + (f"note {self.note_no[note]}",) * 2
         if title:
-            return ("title page",) * 2
+            return (cite,) + ("title page",) * 2
         if div not in self._sections:  # the same for every mention in a division
             self._sections[div] = section_place(div) if div is not None else ""
         where = self._sections[div] or (_PLACES[local(matter)] if matter is not None else "")
@@ -226,8 +226,8 @@ class Apparatus:
             self._items[item] = item_label(item)
         plain = ", ".join(p for p in (where, self._items.get(item, "")) if p) or "text"
         if para is not None and self.para[para][1]:
-            return f"{where} ¶ {self.para[para][1]}".strip(), plain
-        return plain, plain
+            return cite, f"{where} ¶ {self.para[para][1]}".strip(), plain
+        return cite, plain, plain
 
     def _collect_notes(self) -> None:
         if next(self.root.iter(f"{TEI}note"), None) is None:
@@ -302,7 +302,7 @@ class Apparatus:
             if entry is None:
                 entry = self.entries[key] = self._new_entry(key, kind, ref, record)
             n += 1
-            mention = Mention(el, self.fresh(f"_e{n}"), self.cite(el), *self.places(el))
+            mention = Mention(el, self.fresh(f"_e{n}"), *self.places(el))
             entry.mentions.append(mention)
             entry.names.append(surface)
             self.mention_of[el] = (mention, entry)

@@ -39,8 +39,7 @@ class Inherited:
     (``step(el, parent_fact)``; ``top`` above the root), each element's once: a question
     about an element's ancestors asked of many elements costs one step per element, not
     a walk up for each. ``seeds`` fixes the fact of some elements (a walk up stops there).
-    The facts of the elements above the one asked about are kept, not its own (most
-    questions are about leaves, asked once: their facts would only take memory)."""
+    ``leaf(el)`` gives the fact of an element asked about once, without keeping it."""
 
     def __init__(self, step, top=None, seeds=()):
         self.step, self.top, self.memo = step, top, dict(seeds)
@@ -59,9 +58,15 @@ class Inherited:
             el = el.getparent()
         fact = memo[el] if el is not None else self.top
         step = self.step
-        for e in reversed(chain[1:]):
+        for e in reversed(chain):
             fact = memo[e] = step(e, fact)
-        return step(chain[0], fact)
+        return fact
+
+    def leaf(self, el):
+        """The fact of ``el``, kept for its ancestors only (for an element asked about
+        once, such as a name in running text: its own would only take memory)."""
+        fact = self.memo.get(el, _UNKNOWN)
+        return fact if fact is not _UNKNOWN else self.step(el, self(el.getparent()))
 
 
 def under(names) -> Inherited:

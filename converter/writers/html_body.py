@@ -180,9 +180,12 @@ class Body(BehaviourWriter):
 
     def _block(self, el, out, cls: str):
         """``out``, the HTML block made for ``el``, with its class and margin number."""
-        out.set("class", cls.strip())
-        if el in self.app.para:
-            self.number(el, out)
+        numbered = self.app.para.get(el)
+        if numbered is None:
+            out.set("class", cls.strip())
+        else:
+            out.set("class", cls.strip() + " np")
+            self.number(numbered, out)
         return out
 
     def division(self, el, dst, depth, in_link):
@@ -231,18 +234,19 @@ class Body(BehaviourWriter):
         """A figure."""
         return self._block(el, etree.SubElement(dst, "figure"), local(el))
 
-    def number(self, el, out) -> None:
-        """The margin number and the 'cite' link of a numbered paragraph."""
-        pid, label, cite = self.app.para[el]
+    def number(self, numbered: tuple, out) -> None:
+        """The id, margin number and 'cite' link of a numbered paragraph (``numbered``: its
+        id, margin label and citation label)."""
+        pid, label, cite = numbered
         out.set("id", pid)
-        out.set("class", out.get("class") + " np")
+        href = "#" + pid
         if label:
-            a = etree.SubElement(out, "a", {"class": "pn", "href": "#" + pid,
+            a = etree.SubElement(out, "a", {"class": "pn", "href": href,
                                             "aria-label": f"Paragraph {cite}"})
             a.text = label
-        c = etree.SubElement(out, "a", {"class": "cite", "href": "#" + pid,
-                                        "title": f"{self.cite_prefix}, {cite}",
-                                        "data-cite": f"{self.cite_prefix}, {cite}",
+        full = f"{self.cite_prefix}, {cite}"
+        c = etree.SubElement(out, "a", {"class": "cite", "href": href, "title": full,
+                                        "data-cite": full,
                                         "aria-label": f"Cite paragraph {cite}"})
         c.text = "cite"
         c.tail = " "
