@@ -19,20 +19,16 @@ from dataclasses import dataclass, fields
 from typing import Callable, ClassVar, Literal, get_args
 
 from converter.vocabulary import DIVS, SKIP
+from converter.writers.common import local
 
 Behaviour = Literal["omit", "note", "break", "division", "heading", "caption", "list", "item",
                     "label", "blockquote", "table", "figure", "paragraph", "inline"]
 
 
-def _local(el) -> str | None:
-    tag = el.tag
-    return tag.rpartition("}")[2] if isinstance(tag, str) else None
-
-
 def _parent_in(names) -> Callable:
     def check(el) -> bool:
         parent = el.getparent()
-        return parent is not None and _local(parent) in names
+        return parent is not None and local(parent) in names
     return check
 
 
@@ -72,7 +68,7 @@ _EVERYWHERE = frozenset({"break", "note", "omit"})
 def behaviour(el, block: bool) -> Behaviour:
     """What ``el`` does; ``block``: whether it stands as a block where it is (the writers'
     ``Layout`` decides that from the element's context)."""
-    for rule in _BY_NAME.get(_local(el), ()):
+    for rule in _BY_NAME.get(local(el), ()):
         if rule.when is None or rule.when(el):
             if not block and rule.behaviour not in _EVERYWHERE:
                 break  # inside running text these are phrases (a quotation, a run-in list)

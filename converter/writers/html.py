@@ -153,7 +153,7 @@ def notes(body, app, conv: HtmlWriter) -> None:
 
 def index(body, app) -> None:
     """Persons, places, organisations: names, variants, identifiers, occurrences."""
-    present = {e.get("id") for e in body.iter() if isinstance(e.tag, str) and e.get("id")}
+    present = {e.get("id") for e in body.iter(etree.Element) if e.get("id")}
     sec = _sub(body, "section", class_="index", id="_index", aria_labelledby="_index-h")
     _sub(sec, "h2", "Index of names", id="_index-h")
     for title, entries in app.index():
@@ -174,6 +174,7 @@ def index(body, app) -> None:
             li[-1].tail = ": "
             occ = _sub(li, "span", class_="occ")
             seen: dict = {}
+            end = len(entry.mentions) - 1
             for i, m in enumerate(entry.mentions):
                 # A second mention in the same place gets its own, numbered back-link.
                 k = seen[m.place] = seen.get(m.place, 0) + 1
@@ -181,11 +182,14 @@ def index(body, app) -> None:
                 # choice) has no anchor: the link goes to its paragraph, if any.
                 target = m.id if m.id in present else (m.cite if m.cite in present else None)
                 # The link says where, as printed (section, margin number); the id is in
-                # the href.
-                a = _sub(occ, "a" if target else "span", m.place if k == 1 else
-                         f"{m.place} ({k})", href="#" + target if target else None,
-                         aria_label=f"{entry.label}, occurrence {i + 1}, in {m.place}")
-                a.tail = ", " if i + 1 < len(entry.mentions) else ""
+                # the href. (The attributes written out: ``_sub`` is too slow for these.)
+                label = f"{entry.label}, occurrence {i + 1}, in {m.place}"
+                a = (etree.SubElement(occ, "a", {"href": "#" + target, "aria-label": label})
+                     if target else etree.SubElement(occ, "span", {"aria-label": label}))
+                text = m.place if k == 1 else f"{m.place} ({k})"
+                if text:
+                    a.text = text
+                a.tail = ", " if i < end else ""
 
 
 _FLOW = {"html", "head", "body", "header", "nav", "main", "section", "div", "ul", "ol", "dl",
