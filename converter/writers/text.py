@@ -16,7 +16,7 @@ from converter.writers.apparatus import Apparatus, reading_text
 from converter.writers.common import (INLINE, LINE_CONTEXTS, SKIP, Layout, header, local,
                                       norm, under)
 from converter.writers.behaviours import BehaviourWriter, behaviour
-from converter.writers.text_lines import glue, mark, settle, wrap
+from converter.writers.text_lines import EDGE, glue, mark, settle, wrap
 from converter.writers.text_table import rows_of, table_lines
 
 _INDENTED = {"quote", "q", "said", "cit", "epigraph", "lg", "argument"}
@@ -285,7 +285,9 @@ class TextWriter(BehaviourWriter):
     def flush(self, el, buf: list, indent: int, level: int, lines: bool) -> None:
         """Set the running text gathered in ``buf`` (between blocks) as a paragraph."""
         text = "".join(buf)
-        if text.strip():  # (what norm() leaves of it: not white space alone)
+        # Only words or note marks make a paragraph: white space and marked edges alone
+        # (between blocks) would be set as no line at all.
+        if text.replace(EDGE, "").strip():
             self.para(el, text, indent, local(el), level)
         buf.clear()
 
