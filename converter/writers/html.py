@@ -210,8 +210,9 @@ def _newlines(page) -> None:
 
 def write(tree) -> bytes:
     """The HTML edition of a parsed TEI ``tree`` as UTF-8 bytes."""
-    return (b"<!DOCTYPE html>\n" + etree.tostring(build(tree), method="html", encoding="UTF-8")
-            + b"\n")
+    page = build(tree)
+    page.tail = "\n"  # the file ends with a newline: written with the page, no copy to add it
+    return etree.tostring(page, method="html", encoding="UTF-8", doctype="<!DOCTYPE html>")
 
 
 def build(tree):

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from converter.writers.apparatus import Apparatus, reading_text
 from converter.writers.common import (INLINE, LINE_CONTEXTS, SKIP, Layout, header, local,
-                                      norm, under)
+                                      Inherited, norm)
 from converter.writers.behaviours import BehaviourWriter, behaviour
 from converter.writers.text_lines import EDGE, glue, mark, settle, wrap
 from converter.writers.text_table import rows_of, table_lines
@@ -30,6 +30,12 @@ _AFTER_LABEL = re.compile(r"[^\w\s]*\s?")
 # set with a hang of 2, like a list without labels.
 _MAX_HANG = 8
 _NOTE_MARK = re.compile(r"\[\d+\]")
+_CENTRE, _LINES = 1, 2
+
+
+def _setting(el, above: int) -> int:
+    name = local(el)
+    return above | (_CENTRE if name in _CENTRED else 0) | (_LINES if name in LINE_CONTEXTS else 0)
 
 
 @dataclass
@@ -99,8 +105,9 @@ class TextWriter(BehaviourWriter):
         self.blocks: list[list[str]] = []
         self.groups: list = []  # per block: the list it is an item of, or None
         self.short_labels: dict = {}  # list element -> whether all its labels are short
-        self.centred = under(_CENTRED)  # set centred: a title page's parts
-        self.in_lines = under(LINE_CONTEXTS)  # where a line break breaks the line
+        # Whether an element or one above it is set centred (a title page's parts: 1) or
+        # where a line break breaks the line (2): one table for both.
+        self.setting = Inherited(_setting, 0)
 
     def inline(self, el, lines: bool) -> str:
         """The running text of ``el``: note markers, line breaks, both readings of a choice."""
@@ -202,7 +209,7 @@ class TextWriter(BehaviourWriter):
             if lines and level == 1 and self.blocks:
                 lines.insert(0, "")  # a chapter gets more space above it
             return self.emit(lines)
-        centre = self.centred(el)
+        centre = bool(self.setting(el) & _CENTRE)
         hang = 0
         if name == "item":
             hang = self.hang(el) or 2
@@ -244,7 +251,7 @@ class TextWriter(BehaviourWriter):
         """A block and the blocks in it, set at ``inner`` (by default set in by 4 for a
         quotation, verse or headnote); running text between blocks is a paragraph."""
         name = local(el)
-        lines = self.in_lines(el)
+        lines = bool(self.setting(el) & _LINES)
         if inner is None:
             inner = indent + 4 if name in _INDENTED and local(el.getparent()) not in _INDENTED \
                 else indent
@@ -368,4 +375,7 @@ def write(tree, width: int = 72, index: bool = False) -> bytes:
     lines = []
     for i, section in enumerate(sections):
         lines += (rule if i else []) + section
-    return ("\n".join(line.rstrip() for line in lines) + "\n").encode("utf-8")
+    lines.append("")  # the last line ends with a newline too
+    text = "\n".join([line.rstrip() for line in lines])
+    del parts, sections, lines  # the lines go before the bytes come (peak memory)
+    return text.encode("utf-8")
