@@ -1,14 +1,23 @@
 """The writers' small helpers against what they stand in for: facts inherited down the tree
-(``common.Inherited``, ``under``) against a walk up every element's ancestors, and the
-label of a list item."""
+(``common.Inherited``, ``under``) against a walk up every element's ancestors, the label
+of a list item, and the HTML page written in pieces against the page written whole."""
 from __future__ import annotations
 
+import copy
+from pathlib import Path
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 
+from converter.writers import html as html_writer
 from converter.writers.common import Inherited, local, under
+from converter.writers.html_pieces import Pieces, newlines
 from converter.writers.places import is_division, item_label
+from converter.xmlio import parse_file
+
+ROOT = Path(__file__).resolve().parent.parent
 
 NAMES = ["div", "p", "note", "item", "list", "hi", "titlePage"]
 
@@ -71,3 +80,52 @@ def test_a_leaf_fact_is_the_fact_and_is_not_kept(root):
         kept = el in depth.memo
         assert depth.leaf(el) == sum(1 for _ in el.iterancestors()) + 1
         assert (el in depth.memo) == kept  # its ancestors' facts may be kept, not its own
+
+
+_TEXTS = st.one_of(st.none(), st.sampled_from(["", " ", "\n", "a", " b ", "<&>\"'\r\u00e9",
+                                              "<!--x-->"]))
+
+
+@st.composite
+def _pages(draw, depth=0):
+    el = etree.Element(draw(st.sampled_from(["div", "section", "p", "span", "ul", "li", "a"])),
+                       {"id": f"i{draw(st.integers(0, 3))}"} if draw(st.booleans()) else {})
+    el.text = draw(_TEXTS)
+    if depth < 3:
+        for child in draw(st.lists(_pages(depth + 1), max_size=3)):
+            child.tail = draw(_TEXTS)
+            el.append(child)
+    return el
+
+
+@given(_pages(), st.lists(st.integers(0, 40), max_size=6))
+def test_a_page_written_in_pieces_is_the_page_written_whole(page, picks):
+    whole = copy.deepcopy(page)
+    newlines(whole)
+    expected = etree.tostring(whole, method="html", encoding="UTF-8")
+    # set aside some elements (never one inside another set aside), as the writer does:
+    # each with its newlines, then the rest's newlines, then all joined
+    pieces, taken = Pieces(), []
+    elements = list(page.iter(etree.Element))[1:]
+    for k in sorted(set(picks)):
+        if k < len(elements) and not any(t in elements[k].iterancestors() for t in taken):
+            taken.append(elements[k])
+    ids = {e.get("id") for e in page.iter(etree.Element)} - {None}
+    for el in taken:
+        pieces.set_aside(el)
+    newlines(page)
+    assert pieces.join(etree.tostring(page, method="html", encoding="UTF-8")) == expected
+    assert {e.get("id") for e in page.iter(etree.Element)} - {None} | pieces.ids == ids
+
+
+@pytest.mark.parametrize("path", [ROOT / "tests" / "fixtures" / "writers" / "full.xml",
+                                  ROOT / "tests" / "fixtures" / "writers" / "standoff.xml",
+                                  ROOT / "tests" / "golden" / "annotated-edition" / "expected.xml"],
+                         ids=lambda p: p.parent.name + "/" + p.stem)
+def test_the_edition_written_in_pieces_is_the_tree_built_whole(path):
+    tree = parse_file(path)
+    page = html_writer.build(tree)
+    assert not [c for c in page.iter() if not isinstance(c.tag, str)]  # no marks in it
+    page.tail = "\n"
+    assert html_writer.write(tree) == etree.tostring(page, method="html", encoding="UTF-8",
+                                                     doctype="<!DOCTYPE html>")

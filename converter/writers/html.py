@@ -16,6 +16,7 @@ from lxml import etree
 from converter.writers.apparatus import Apparatus, reading_text
 from converter.writers.common import DIVS, TEI, Layout, header, local, safe_lang
 from converter.writers.html_body import Body
+from converter.writers.html_pieces import Pieces, newlines
 from converter.writers.html_style import CSS, JS, csp
 
 
@@ -151,9 +152,10 @@ def notes(body, app, conv: HtmlWriter) -> None:
                  aria_label=f"Back to the text of note {num}")
 
 
-def index(body, app) -> None:
-    """Persons, places, organisations: names, variants, identifiers, occurrences."""
-    present = {e.get("id") for e in body.iter(etree.Element) if e.get("id")}
+def index(body, app, ids=frozenset()) -> None:
+    """Persons, places, organisations: names, variants, identifiers, occurrences (linked
+    where the page has their id: in ``body`` or among ``ids``, those of its pieces)."""
+    present = {e.get("id") for e in body.iter(etree.Element) if e.get("id")} | ids
     sec = _sub(body, "section", class_="index", id="_index", aria_labelledby="_index-h")
     _sub(sec, "h2", "Index of names", id="_index-h")
     for title, entries in app.index():
@@ -192,31 +194,21 @@ def index(body, app) -> None:
                 a.tail = ", " if i < end else ""
 
 
-_FLOW = {"html", "head", "body", "header", "nav", "main", "section", "div", "ul", "ol", "dl",
-         "table", "tr", "figure", "blockquote", "footer"}
-
-
-def _newlines(page) -> None:
-    """One block per source line, for readable HTML and diffs: a newline goes between the
-    children of block containers that hold no text of their own (where it is insignificant).
-    (Each container's own text and its children's tails decide: any order will do.)"""
-    for el in page.iter(*_FLOW):
-        if not (el.text and el.text.strip()) and not any(c.tail and c.tail.strip()
-                                                         for c in el):
-            el.text = "\n" if len(el) else el.text
-            for c in el:
-                c.tail = "\n"
-
-
 def write(tree) -> bytes:
-    """The HTML edition of a parsed TEI ``tree`` as UTF-8 bytes."""
-    page = build(tree)
+    """The HTML edition of a parsed TEI ``tree`` as UTF-8 bytes (written in pieces: see
+    ``html_pieces``)."""
+    pieces = Pieces()
+    page = build(tree, pieces)
     page.tail = "\n"  # the file ends with a newline: written with the page, no copy to add it
-    return etree.tostring(page, method="html", encoding="UTF-8", doctype="<!DOCTYPE html>")
+    rest = etree.tostring(page, method="html", encoding="UTF-8", doctype="<!DOCTYPE html>")
+    del page
+    return pieces.join(rest)
 
 
-def build(tree):
-    """The HTML edition of a parsed TEI ``tree`` as an element tree (``html``)."""
+def build(tree, pieces: Pieces | None = None):
+    """The HTML edition of a parsed TEI ``tree`` as an element tree (``html``); with
+    ``pieces``, the divisions of the text are set aside there as they are finished (the
+    tree then holds their marks)."""
     root = tree.getroot()
     info = header(root)
     app = Apparatus(root, Layout())
@@ -238,14 +230,14 @@ def build(tree):
     has_toc = toc(body, app, extra)
     main = _sub(body, "main", id="_text")
     conv = HtmlWriter(app, cite or "Edition")
-    conv.toc = has_toc
+    conv.toc, conv.pieces = has_toc, pieces
     if app.text is not None:
         conv.children(app.text, main, False, 0, False)
     conv.sides = False
     if app.notes:
         notes(body, app, conv)
     if app.entries:
-        index(body, app)
+        index(body, app, pieces.ids if pieces else frozenset())
     if info["licence_text"]:
         box = _sub(_sub(body, "section", id="_licence", class_="licence"), "details")
         _sub(box, "summary", "Licence")
@@ -255,5 +247,5 @@ def build(tree):
     foot.text = ("Reading edition generated from the TEI file by tei-edition. "
                  "Paragraph numbers link to stable anchors: cite a paragraph by its URL.")
     _sub(body, "script", JS)
-    _newlines(page)
+    newlines(page)
     return page

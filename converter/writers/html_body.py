@@ -59,12 +59,16 @@ class Body(BehaviourWriter):
         self.sides = True  # copy notes into the margin (only while rendering the text)
         self.emitted: set = set()  # numbers of the note references written
         self.toc = False  # whether the page has contents for headings to link back to
+        self.pieces = None  # where finished divisions go (``html_pieces``), if anywhere
 
-    def children(self, src, dst, inline: bool, depth: int, in_link: bool) -> None:
-        """Render the content of ``src`` into ``dst``."""
+    def children(self, src, dst, inline: bool, depth: int, in_link: bool,
+                 aside: bool = False) -> None:
+        """Render the content of ``src`` into ``dst``; ``aside``: set each element made in
+        ``dst`` aside (``self.pieces``) once the next is made."""
         add_text(dst, src.text)
         after = self.app.after
         for child in src:
+            prior = last(dst) if aside else None
             name = local(child)
             if name == "note" and child in self.app.note_no and not self.app.is_targeted(child):
                 self.marker(dst, self.app.note_no[child], in_link)
@@ -80,6 +84,8 @@ class Body(BehaviourWriter):
                 for num in after[child]:
                     self.marker(dst, num, in_link)
             add_text(dst, child.tail)
+            if prior is not None and prior is not last(dst):
+                self.pieces.set_aside(prior)  # nothing changes it now: write it
 
     def marker(self, dst, num: int, in_link: bool = False) -> None:
         """A footnote reference: superscript number linking to the note (which links back).
@@ -141,7 +147,10 @@ class Body(BehaviourWriter):
             return html_parts.choice(self, el, out, depth, inner_link)
         # Phrasing-only HTML elements must not receive blocks, or the browser re-nests them.
         inline_kids = (not block or tag in _PHRASING or not self.layout.has_blocks(el))
-        self.children(el, out, inline_kids, depth, inner_link)
+        # The blocks of the text's front, body and back are set aside as they are finished.
+        aside = (self.pieces is not None and not inline_kids
+                 and el.getparent() is self.app.text)
+        self.children(el, out, inline_kids, depth, inner_link, aside)
         if self.toc and tag in _HEADINGS:
             # The way back from any heading of a long text (its arrow is drawn by CSS).
             etree.SubElement(out, "a", {"class": "up", "href": "#_toc",
