@@ -94,8 +94,9 @@ class Layout:
 
     def is_block(self, el) -> bool:
         """True when ``el`` starts a block of its own in the reading edition."""
-        if el in self._block:
-            return self._block[el]
+        result = self._block.get(el)
+        if result is not None:
+            return result
         name = local(el)
         parent = el.getparent()
         if name is None or name in SKIP:

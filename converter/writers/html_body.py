@@ -60,6 +60,7 @@ class Body(BehaviourWriter):
         self.emitted: set = set()  # numbers of the note references written
         self.toc = False  # whether the page has contents for headings to link back to
         self.pieces = None  # where finished divisions go (``html_pieces``), if anywhere
+        self._entries: dict = {}  # index entry id -> what its mentions' links carry
 
     def children(self, src, dst, inline: bool, depth: int, in_link: bool,
                  aside: bool = False) -> None:
@@ -265,11 +266,10 @@ class Body(BehaviourWriter):
         name = local(el)
         if el in self.app.mention_of:
             mention, entry = self.app.mention_of[el]
-            attrs = {"id": mention.id, "class": f"ent {entry.kind}",
-                     "title": f"{KIND_NAMES[entry.kind]}: {entry.label}"
-                              + (f" (Wikidata {entry.wikidata})" if entry.wikidata else "")}
+            kind, title, href = self._entries.get(entry.id) or self._entry(entry)
+            attrs = {"id": mention.id, "class": kind, "title": title}
             if not in_link:
-                attrs["href"] = "#" + entry.id
+                attrs["href"] = href
             return etree.SubElement(dst, "a" if not in_link else "span", attrs)
         if name in ("date", "time"):
             return self.date(el, dst)
@@ -287,6 +287,14 @@ class Body(BehaviourWriter):
         if name == "soCalled":
             out.set("class", "soCalled")
         return out
+
+    def _entry(self, entry) -> tuple:
+        """The class, hover text and link of a mention of index ``entry`` (the same for
+        all its mentions: made once)."""
+        made = self._entries[entry.id] = (
+            f"ent {entry.kind}", f"{KIND_NAMES[entry.kind]}: {entry.label}"
+            + (f" (Wikidata {entry.wikidata})" if entry.wikidata else ""), "#" + entry.id)
+        return made
 
     def date(self, el, dst):
         """``time`` with the normalised date as machine value and as hover text."""
