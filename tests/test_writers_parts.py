@@ -129,3 +129,16 @@ def test_the_edition_written_in_pieces_is_the_tree_built_whole(path):
     page.tail = "\n"
     assert html_writer.write(tree) == etree.tostring(page, method="html", encoding="UTF-8",
                                                      doctype="<!DOCTYPE html>")
+
+
+def test_stray_text_after_a_label_in_a_list_follows_the_label():
+    """(Found by the random TEI test: the text went into an ``li`` before the label's.)"""
+    from lxml import html as lhtml
+
+    from converter.xmlio import parse_bytes
+    xml = ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+           '<title>T</title></titleStmt></fileDesc></teiHeader><text><body><list>'
+           '<label>alpha</label>Beta <label>gamma</label></list></body></text></TEI>')
+    page = lhtml.document_fromstring(html_writer.write(parse_bytes(xml.encode(), "t.xml")))
+    assert [li.text_content() for li in page.findall(".//main//li")] == ["alpha Beta ",
+                                                                         "gamma"]

@@ -54,6 +54,14 @@ def list_items(body, el, out, depth, in_link) -> None:
     """List items as ``li``; a TEI ``label`` joins the item that follows it. Anything
     else in a list (not TEI, but it happens) gets an ``li`` of its own."""
     pending = []
+
+    def labels_alone():
+        """Labels with no item to join: an ``li`` of their own."""
+        li = etree.SubElement(out, "li", {"class": "label"})
+        for lab in pending:
+            body.element(lab, li, True, depth, in_link)
+        pending.clear()
+
     if el.text and el.text.strip():
         add_text(etree.SubElement(out, "li"), el.text)
     for child in el:
@@ -67,7 +75,7 @@ def list_items(body, el, out, depth, in_link) -> None:
             for lab in pending:
                 body.element(lab, li, True, depth, in_link)
                 add_text(li, " ")
-            pending = []
+            pending.clear()
             if name == "item":
                 if child.get(XML_ID):
                     li.set("id", child.get(XML_ID))
@@ -76,12 +84,13 @@ def list_items(body, el, out, depth, in_link) -> None:
                 body.element(child, li, False, depth, in_link)
         for num in body.app.after.get(child, ()):
             body.marker(_last_li(out), num, in_link)
-        if child.tail and child.tail.strip():  # stray text in a list: keep it
+        if child.tail and child.tail.strip():  # stray text in a list: keep it, in order
+            if pending:  # the labels stand before it, as before an item
+                labels_alone()
+                add_text(_last_li(out), " ")
             add_text(_last_li(out), child.tail)
     if pending:
-        li = etree.SubElement(out, "li", {"class": "label"})
-        for lab in pending:
-            body.element(lab, li, True, depth, in_link)
+        labels_alone()
 
 
 def table(body, el, out, depth, in_link) -> None:
