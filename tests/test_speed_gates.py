@@ -3,6 +3,7 @@ computation it replaces, on generated text (with the look-alikes that must not f
 on the dev data. The plain computations are written out here as the oracles."""
 from __future__ import annotations
 
+import importlib
 import re
 
 import pytest
@@ -217,3 +218,43 @@ def test_date_lookaheads_admit_every_letter_the_words_open_with():
     every = set("jfmasond") | set("mtwfs") | set("fsteno") | set("safw") | set("ya") \
         | set("iosutbfdayelm")
     assert every == set("abdefijlmnostuwy")
+
+
+# --- passes: literal-first patterns and tests from the end of a line ------------------
+
+_FOOTNOTE_MARKER_PLAIN = re.compile(
+    r"\[(?:Footnote\s+)?[0-9]{1,3}\]|\{[0-9]{1,3}\}|"
+    r"(?<=[^\s(\[{])(?:\((?:[0-9]{1,2}|\*{1,3}|[†‡§])\)|\*{1,3}(?![\w*])|[†‡§])")
+_INLINE_MARKER_PLAIN = re.compile(r"(?:(?<=[\s:;,.—–])|^)\((?P<v>\d{1,2}|[a-z]|[ivx]{1,5})\)(?=\s+\S)")
+MARK_BITS = ["(1)", "(2)", "(a)", "(iv)", "(*)", "(**)", "*", "**", "***", "****", "†", "‡", "§",
+             "[1]", "[Footnote 2]", "{3}", "word", "x", "(", ")", "[", "{", ":", ";", ",", ".",
+             "—", "–", "(1923)", "(B)", "w*", "*w"]
+
+
+@SETTINGS
+@given(_text(MARK_BITS, (" ", "", "\n", "  ")))
+def test_marker_patterns_equal_the_plain_patterns(text):
+    footnotes = importlib.import_module("converter.passes.footnotes")  # (the package
+    inline_lists = importlib.import_module("converter.passes.inline_lists")  # names passes)
+    assert [m.span() for m in footnotes._MARKER.finditer(text)] == \
+        [m.span() for m in _FOOTNOTE_MARKER_PLAIN.finditer(text)]
+    assert [(m.span(), m.group("v")) for m in inline_lists._MARKER.finditer(text)] == \
+        [(m.span(), m.group("v")) for m in _INLINE_MARKER_PLAIN.finditer(text)]
+
+
+@SETTINGS
+@given(_text(["word", ".", "!", "?", "…", ":", ";", '"', "”", "»", "'", "’", ")", "]", ",",
+              "“", "-"], (" ", "", "\n", "\t")))
+def test_ends_sentence_equals_the_pattern(text):
+    from converter.passes.cues import text as cues
+
+    assert cues.ends_sentence(text) == bool(cues.SENTENCE_END.search(text.rstrip()))
+
+
+@SETTINGS
+@given(_text(["makes", "the", "following", "report", "reports", "REPORT", "as", "follows",
+              ":", "word", "viz."], (" ", "", "  ")))
+def test_report_formula_only_ends_a_line_with_a_colon(text):
+    headings = importlib.import_module("converter.passes.headings")
+    line = text.replace("\n", " ").rstrip()
+    assert not headings._REPORTS.search(line) or line.endswith(":")

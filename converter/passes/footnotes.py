@@ -27,8 +27,16 @@ _OPENER = re.compile(r"(\[[0-9]{1,3}\]|\{[0-9]{1,3}\}|\((?:[0-9]{1,2}|\*{1,3}|[�
                      r"\*{1,3}(?=\s)|[†‡§](?=\s))\s+(?=\S)")
 # Markers in running text. Bracketed numbers anywhere; parenthesised and bare symbols only
 # glued to the word or punctuation before them (a list's "(1)" follows a space).
+# (each branch opens with its literal and then looks back past it: the regex engine skips
+# to those characters instead of trying the pattern at every one)
+def _glued(ch: str) -> str:
+    return r"(?<=[^\s(\[{]" + ch + ")"  # what stands before ``ch`` is none of these
+
+
 _MARKER = re.compile(r"\[(?:Footnote\s+)?[0-9]{1,3}\]|\{[0-9]{1,3}\}|"
-                     r"(?<=[^\s(\[{])(?:\((?:[0-9]{1,2}|\*{1,3}|[†‡§])\)|\*{1,3}(?![\w*])|[†‡§])")
+                     r"\(" + _glued(r"\(") + r"(?:[0-9]{1,2}|\*{1,3}|[†‡§])\)|"
+                     r"\*" + _glued(r"\*") + r"\*{0,2}(?![\w*])|"
+                     + "|".join(ch + _glued(ch) for ch in "†‡§"))
 _WORDS = re.compile(r"[^\W_]{2,}")
 # "[Transcriber's note: …]", "[Redactor's Note: …]": the e-text makers' own notes.
 _TRANSCRIBER = re.compile(r"\[(?:transcriber|redactor|editor|updater|producer|scanner)['’]?s?\s+"

@@ -13,7 +13,9 @@ import re
 from converter.model import Block, Document, Reporter, Span, attrs_of, map_blocks
 from converter.passes.cues.text import roman_value
 
-_MARKER = re.compile(r"(?:(?<=[\s:;,.—–])|^)\((?P<v>\d{1,2}|[a-z]|[ivx]{1,5})\)(?=\s+\S)")
+# (the bracket first, then what stands before it: a pattern that opens with a literal lets
+# the regex engine skip to the brackets; "(?<![^...]\()" also holds at the text's start)
+_MARKER = re.compile(r"\((?<![^\s:;,.—–]\()(?P<v>\d{1,2}|[a-z]|[ivx]{1,5})\)(?=\s+\S)")
 
 
 def _value(v: str, style: str) -> int | None:

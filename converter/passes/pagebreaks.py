@@ -12,7 +12,7 @@ import re
 from converter.model import Block, Document, Reporter, Span, attrs_of
 from converter.passes.cues.headings import heading_of
 from converter.passes.cues.lists import ANY_LABEL
-from converter.passes.cues.text import ends_sentence, first_char, is_shouting, words
+from converter.passes.cues.text import ends_sentence, few_words, first_char, is_shouting
 
 # A block this long that stops without punctuation is prose cut off, not a heading or label.
 MIN_WORDS = 12
@@ -41,14 +41,13 @@ def _join_kind(prev: Block, nxt: Block) -> tuple[str, str] | None:
     if prev.kind != "p" or nxt.kind != "p" or "\n" in prev.text or _set_in(nxt, prev):
         return None
     tail, head = prev.text.rstrip(), nxt.text[_running_head_end(nxt):].lstrip()
-    # Counting the words of a prefix suffices (a prefix never has more) and keeps long
-    # paragraphs cheap.
-    if (len(words(tail[:400])) < MIN_WORDS and len(words(tail)) < MIN_WORDS) or ANY_LABEL.match(head):
+    # (few_words counts the words of a prefix when that settles it: long paragraphs stay cheap)
+    if few_words(tail, MIN_WORDS - 1) or ANY_LABEL.match(head):
         return None
     start = first_char(head)
     if not start:
         return None
-    if _HYPHEN_END.search(tail) and start.islower():
+    if tail.endswith("-") and _HYPHEN_END.search(tail) and start.islower():
         how = "word", "high"
     elif ends_sentence(tail):
         return None

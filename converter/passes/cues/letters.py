@@ -54,7 +54,7 @@ def opener_of(blk) -> Node | None:
         if SALUTE.match(line) and len(words(line)) <= 8:
             kids.append(Block("salute", line, blk.line + k))
             salutes += 1
-        elif is_dateline(line) or (len(words(line)) <= 4 and line.isupper()):
+        elif is_dateline(line) or (line.isupper() and len(words(line)) <= 4):
             kids.append(Block("dateline", line, blk.line + k))
         else:
             return None

@@ -78,7 +78,12 @@ def _words(text: str) -> tuple[str, ...]:
 
 def ends_sentence(text: str) -> bool:
     """True when ``text`` ends with sentence-final punctuation (quotes may follow it)."""
-    return bool(SENTENCE_END.search(text.rstrip()))
+    # SENTENCE_END read from the end: no closer is a stop, so the closers after the last
+    # stop are exactly the closers the text ends with (no search through the whole text).
+    return text.rstrip().rstrip(_CLOSERS)[-1:] in _STOPS_SET
+
+
+_STOPS_SET = frozenset(_STOPS)
 
 
 def first_char(text: str) -> str:
