@@ -119,8 +119,11 @@ def convert(seed, output, encoding, report, report_json, min_cert, max_cert, dum
     if not is_stdio(seed):
         _warn_if_markup(seed)
     # Made and checked, but written only after the report: piece by piece, never whole.
-    # Mentions and inferences are kept only for a report that shows them.
-    staged, doc = stage_file(seed, encoding, authority, ner, bool(dump or report or report_json))
+    # Mentions and inferences are kept only for a report that shows them; the body waits
+    # beside the output (on disk, not in a temporary folder that may be memory).
+    to_file = output is not None and not is_stdio(output) and output.parent.is_dir()
+    staged, doc = stage_file(seed, encoding, authority, ner, bool(dump or report or report_json),
+                             output.parent if to_file else None)
     with staged:
         _report(seed, doc, dump, report, report_json, min_cert, max_cert)
         _emit(output, staged.write_to, inputs=(seed, sidecar_path(seed)))

@@ -94,11 +94,13 @@ def convert_file(path: Path, encoding: str | None = None, authority: Path | None
 
 
 def stage_file(path: Path, encoding: str | None = None, authority: Path | None = None,
-               ner: str | None = None, record: bool = True) -> tuple[teistream.Staged, Document]:
+               ner: str | None = None, record: bool = True,
+               spool_dir: Path | None = None) -> tuple[teistream.Staged, Document]:
     """(the TEI of the seed at ``path``, made and checked but not yet written: see
-    ``teistream``; its model). As ``convert_file``, without ever holding the whole TEI."""
+    ``teistream``, which spools the body in ``spool_dir``; its model). As
+    ``convert_file``, without ever holding the whole TEI."""
     doc = read_file(path, encoding, authority, ner, record)
-    return teistream.stage(doc), doc
+    return teistream.stage(doc, spool_dir), doc
 
 
 def read_file(path: Path, encoding: str | None = None, authority: Path | None = None,

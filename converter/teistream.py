@@ -11,8 +11,10 @@ must name) is gathered on the way, so the pieces go to a spool (memory for a sma
 document, a temporary file beyond ``SPOOL_MEMORY``) until the header and ``standOff`` are
 known. ``Staged.write_to`` then copies header, spool and end to the output.
 
-The spool costs a second write of the body, a few milliseconds at 10 MB; a failed check
-(a note whose target is no id) raises before anything is written.
+The spool costs a second write of the body, a few milliseconds at 10 MB, and disk space
+(about 1.3 times the input) in the output's folder when there is one (elsewhere: the
+folder for temporary files, which some systems keep in memory); a failed check (a note
+whose target is no id) raises before anything is written.
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ import tempfile
 from lxml import etree
 
 from converter import notes, tei
+from converter.errors import InputError
 from converter.model import Block, Document, walk_blocks
 from converter.vocabulary import ELEMENT, RUNNING, TEI_NS, XML_ID
 
@@ -161,16 +164,17 @@ class _Writer:
         self.ids.lines.clear()
 
 
-def stage(doc: Document) -> Staged:
+def stage(doc: Document, spool_dir: str | None = None) -> Staged:
     """Make the TEI of ``doc`` (the same bytes as ``tei.serialize(tei.build(doc))``),
-    checking the notes' targets; the body waits in a spool until it is written."""
+    checking the notes' targets; the body waits in a spool (beyond ``SPOOL_MEMORY``, a
+    temporary file in ``spool_dir``) until it is written."""
     ids = tei.Ids()
     root, standoff, text, body = tei.frame(doc, ids)  # the body stays empty
     tei.source_lines(ids.lines, doc.source)
     ids.lines.clear()
     facts = _Facts(doc, 0)
     facts.piece(text)  # <text>, the front and <body>, before every piece
-    spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_MEMORY)
+    spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_MEMORY, dir=spool_dir)
     try:
         laid_out = _indents(doc.body)
         _Writer(ids, doc.source, facts, spool).items(doc.body, body, "", _BODY_LEVEL, laid_out)
@@ -188,6 +192,11 @@ def stage(doc: Document) -> Staged:
         else:
             head += sep
         return Staged(head, spool, tail)
+    except OSError as err:  # the temporary file: a full disk, a folder not writable
+        spool.close()
+        raise InputError(f"cannot write a temporary file: {err.strerror}",
+                         str(spool_dir or tempfile.gettempdir()),
+                         hint="free some space there, or choose another output") from None
     except BaseException:
         spool.close()
         raise

@@ -232,3 +232,25 @@ def test_mentions_and_inferences_are_kept_only_for_a_report(tmp_path):
     assert (tmp_path / "a.xml").read_bytes() == (tmp_path / "b.xml").read_bytes()
     entries = json.loads((tmp_path / "r.json").read_text())["entries"]
     assert any(e["element"] == "persName" for e in entries)
+
+
+def test_the_body_waits_beside_the_output_and_a_failed_spool_is_one_line(tmp_path, monkeypatch):
+    path = tmp_path / "g.txt"
+    path.write_text(_generated(40), encoding="utf-8")
+    real, dirs = teistream.tempfile.SpooledTemporaryFile, []
+
+    def spy(*args, **kw):
+        dirs.append(kw.get("dir"))
+        return real(*args, **kw)
+
+    monkeypatch.setattr(teistream.tempfile, "SpooledTemporaryFile", spy)
+    out = tmp_path / "out" / "g.xml"
+    out.parent.mkdir()
+    assert CliRunner().invoke(main, ["convert", str(path), "-o", str(out)]).exit_code == 0
+    assert dirs == [out.parent]
+    monkeypatch.setattr(teistream, "SPOOL_MEMORY", 1)  # to disk at once: a folder not there
+    res = CliRunner().invoke(main, ["convert", str(path), "-o", str(tmp_path / "no" / "g.xml")])
+    assert res.exit_code == 0 and dirs[-1] is None  # a folder the output will make: the default
+    doc = pipeline.read_file(path)
+    with pytest.raises(InputError, match="cannot write a temporary file"):
+        teistream.stage(doc, str(tmp_path / "missing"))
