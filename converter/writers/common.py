@@ -119,7 +119,11 @@ class Layout:
 
     def has_blocks(self, el) -> bool:
         """True when a child of ``el`` is a block (notes do not count: they move away)."""
-        return any(self.is_block(c) for c in el if local(c) and local(c) not in SKIP)
+        for c in el:
+            name = local(c)
+            if name and name not in SKIP and self.is_block(c):
+                return True
+        return False
 
 
 LONG_LICENCE = 400  # characters: longer than a statement such as "CC BY 4.0, see …"

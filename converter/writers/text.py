@@ -259,11 +259,12 @@ class TextWriter(BehaviourWriter):
             return self.para(el, self.inline(el, lines), inner, name, level)
         buf = [el.text or ""]
         pending_label = ""
-        after = self.app.after
+        after, is_block = self.app.after, self.layout.is_block
         for c in el:
             cname = local(c)
             marks = after.get(c, ()) if after else ()
-            if cname and cname not in SKIP and self.layout.is_block(c):
+            apart = _apart(c)
+            if cname and cname not in SKIP and is_block(c):
                 self.flush(el, buf, inner, level, lines)
                 if cname == "label" and name == "list":
                     pending_label += self.inline(c, lines) + " "
@@ -283,8 +284,8 @@ class TextWriter(BehaviourWriter):
                         self.emit([f"[{n}]"])
             else:
                 buf.append(glue(buf.pop() if buf else "", self.piece(c, lines),
-                                _apart(c)) + "".join(mark(n) for n in marks))
-            buf.append(glue(buf.pop() if buf else "", c.tail or "", _apart(c)))
+                                apart) + "".join(mark(n) for n in marks))
+            buf.append(glue(buf.pop() if buf else "", c.tail or "", apart))
         if pending_label:
             buf.insert(0, pending_label)
         self.flush(el, buf, inner, level, lines)
