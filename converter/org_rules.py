@@ -27,9 +27,9 @@ _MESSRS = re.compile(r"(?<![\w.])Messrs\.?\s+" + NW + r"(?:,\s+" + NW + r")*(?:\
 _OWNER = (r"(?:(?:Mr\.|Mrs\.)\s+)?(?:" + INIT + r"){0,3}" + NW + r"(?:\s+(?:" + INIT + r"){0,3}"
           + NW + r")?")
 # A shop or works called after its owner: "Brougham's packing house", "Zimmerman's factory".
-_SHOP = re.compile(r"(?<![\w.])(?P<firm>" + _OWNER + r"[’']s\s+(?:(?:packing|tailor|coat|cloak|dry"
-                   r"\s+goods|paper\s+box)\s+)?(?:factory|manufactory|shop|store|laundry|mills?"
-                   r"|works|packing\s+house|establishment))(?![\w-])")
+_SHOP_WORD = (r"[’']s\s+(?:(?:packing|tailor|coat|cloak|dry\s+goods|paper\s+box)\s+)?(?:factory"
+              r"|manufactory|shop|store|laundry|mills?|works|packing\s+house|establishment)")
+_SHOP = re.compile(r"(?<![\w.])(?P<firm>" + _OWNER + _SHOP_WORD + r")(?![\w-])")
 # A business named by its owner's possessive alone, after a word of going or working
 # there: "at Stein's, on Market street", "worked for Ellinger's and".
 _AT_OWNER = re.compile(r"\b(?:at|for|from|in|into|to|left|quit)\s+(?P<firm>(?:" + INIT + r"){0,3}" + NW
@@ -39,9 +39,11 @@ _AT_OWNER = re.compile(r"\b(?:at|for|from|in|into|to|left|quit)\s+(?P<firm>(?:" 
 _FIRM_POSS = re.compile(r"[’']s(?=\s*[,.;:)]|\s+(?:and|or|on|in|at|where|when|but)\b)")
 
 
-# A word every match of a pattern holds (see name_cues.scan): no possessive, no shop.
+# What every match of a pattern holds (see name_cues.scan): a text without it is not
+# scanned ("Messrs"; a possessive before a shop word; a possessive that ends a firm's name,
+# as _FIRM_POSS finds it, for _AT_OWNER). They open with a literal: the engine skips to it.
 _MESSRS_NEEDS = re.compile(r"Messrs")
-_POSSESSIVE = re.compile(r"[’']s")
+_SHOP_NEEDS = re.compile(_SHOP_WORD)
 _WORD = re.compile(r"[\w.&’'-]+")
 
 
@@ -66,9 +68,13 @@ def _org_words(words) -> tuple[list, list]:
 _LOWER_ORG_WORDS = _LOWER_ORG[3:-1].split("|")
 # (the organisation words all open with a capital: the engine skips to the capitals)
 _ORG_WORD_IN = re.compile(alternation({w.rstrip(".") for w in lexicon.ORG_WORDS}))
-_STOP = re.compile(r"\s(?!" + alternation(["of", "the", "for", "de"] + _LOWER_ORG_WORDS)
-                   + r")[a-z]")
-_BACK = 200  # how far back a stop is looked for first
+_ALLOWED = ["of", "the", "for", "de"] + _LOWER_ORG_WORDS
+_STOP = re.compile(r"\s(?!" + alternation(_ALLOWED) + r")[a-z]")
+# The same stops found from the end, on the reversed text: the space, and before it the
+# small letter with none of the allowed words read backwards ending there (the pattern
+# opens with the space, so the regex engine skips to the spaces).
+_STOP_BACK = re.compile(r"\s(?<=[a-z]\s)" + "".join(sorted(f"(?<!{re.escape(w[::-1])}\\s)"
+                                                          for w in _ALLOWED)))
 
 
 def _org_words_at(text: str) -> list[int]:
@@ -85,23 +91,18 @@ def _org_words_at(text: str) -> list[int]:
 def _stretches(text: str) -> list[tuple[int, int]]:
     """(start, end) of the stretches between stops that hold an organisation word."""
     out: list[tuple[int, int]] = []
+    rev = None
     for at in _org_words_at(text):
         if out and at < out[-1][1]:
             continue  # in the last stretch
-        # the last stop before the word (looked for further back until found) and the
-        # first after it; the search never ends at the word, where the lookahead would
-        # see a cut text
-        lo = at
-        while True:
-            lo = max(0, lo - _BACK)
-            start, end = (0 if lo == 0 else None), len(text)
-            for stop in _STOP.finditer(text, lo):
-                if stop.start() + 1 > at:
-                    end = stop.start() + 1
-                    break
-                start = stop.start() + 1
-            if start is not None:
-                break
+        # the last stop before the word (the first found reading backwards from it; no
+        # stop stands at the word itself) and the first after it
+        if rev is None:
+            rev = text[::-1]
+        back = _STOP_BACK.search(rev, len(text) - at + 1)
+        start = len(text) - back.start() if back else 0
+        stop = _STOP.search(text, at)
+        end = stop.start() + 1 if stop else len(text)
         if out and start <= out[-1][1]:
             start = out.pop()[0]
         out.append((start, end))
@@ -169,13 +170,13 @@ def find(text: str, common: frozenset = frozenset()) -> list[Candidate]:
     """Organisation candidates in one block (``common``: the words the document writes in
     lower case), firms of partners and named shops first."""
     out = [Candidate(m.start(), m.end(), "org", "medium") for m in scan(_MESSRS, text, _MESSRS_NEEDS)]
-    for m in scan(_SHOP, text, _POSSESSIVE):
+    for m in scan(_SHOP, text, _SHOP_NEEDS):
         out.append(Candidate(m.start("firm"), m.end("firm"), "org", "medium"))
     for c in _orgs(text, common):
         poss = _FIRM_POSS.match(text, c.end)
         firm = text[c.start:c.end].endswith(("Co.", "Bros.", "Bros", "Company", "company"))
         out.append(Candidate(c.start, poss.end() if poss and firm else c.end, "org", c.cert))
-    for m in (_AT_OWNER.finditer(text) if _POSSESSIVE.search(text) else ()):
+    for m in (_AT_OWNER.finditer(text) if _FIRM_POSS.search(text) else ()):
         words = re.findall(r"[\w]+", m.group("firm"))[:-1]  # without the "s"
         if not any(bad_word(w) or w in lexicon.GIVEN_NAMES or w.lower() in common for w in words):
             out.append(Candidate(m.start("firm"), m.end("firm"), "org", "low"))

@@ -141,19 +141,19 @@ def test_no_organisation_flood(text):
 
 # The name rules try their patterns only where a capital A-Z or a digit stands
 # (name_cues.scan): the matches must be exactly those of finditer over the whole text.
-_SCANNED = [(entity_rules._INITIALS, None), (entity_rules._GIVEN, None),
+_SCANNED = [(entity_rules._INITIALS, entity_rules._INITIAL_NEEDS), (entity_rules._GIVEN, None),
             (entity_rules._ADMIN_PLACE, entity_rules._ADMIN_NEEDS),
             (entity_rules._ROLE, entity_rules._ROLE_NEEDS),
             (entity_rules._STREET, entity_rules._STREET_NEEDS),
             (entity_rules._PLACE_NAME, entity_rules._PLACE_NEEDS),
             (org_rules._ORG_SEQ, None), (org_rules._MESSRS, org_rules._MESSRS_NEEDS),
-            (org_rules._SHOP, org_rules._POSSESSIVE), (org_rules._AT_OWNER, None)]
+            (org_rules._SHOP, org_rules._SHOP_NEEDS), (org_rules._AT_OWNER, None)]
 
 
 def _same_as_finditer(text: str) -> None:
     for pattern, needs in _SCANNED:
-        if pattern is org_rules._AT_OWNER:  # not scanned, only skipped without "'s"
-            found = list(pattern.finditer(text)) if org_rules._POSSESSIVE.search(text) else []
+        if pattern is org_rules._AT_OWNER:  # not scanned, only skipped without a firm's "'s"
+            found = list(pattern.finditer(text)) if org_rules._FIRM_POSS.search(text) else []
         else:
             found = list(scan(pattern, text, needs))
         assert [m.span() for m in found] == \

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from converter import dates, entity_rules, org_rules
+from converter import dates, entity_rules, lexicon, org_rules
 from converter.matcher import Matcher
 from converter.passes.cues.text import alternation
 from tests.conftest import shared_params
@@ -110,6 +110,32 @@ def test_gazetteer_from_capitals_equals_the_general_walk_dev_data(path):
     for para in _paragraphs(path):
         fast, plain = _both_ways(entity_rules.GAZETTEER, para)
         assert fast == plain, para[:200]
+
+
+# --- given names: a text without one of the list's words is not scanned ------------------
+
+def test_given_names_are_a_capital_and_small_letters():
+    """The premise of the given-name shortcut (entity_rules._given)."""
+    assert all(re.fullmatch(r"[A-Z][a-zà-ÿ]+", n) for n in lexicon.GIVEN_NAMES)
+
+
+GIVEN_BITS = ["John", "Johnny", "JOHN", "john", "xJohn", "John2", "McJohn", "MacJohn", "O'John",
+              "Mary-Ann", "Smith", "Cordery", "E.", "the", "Third", "III", "St.", "Yesterday",
+              "Street", "Élise", "Jöhn", "Ellen", "Wheeler", "Wilcox"]
+
+
+@SETTINGS
+@given(_text(GIVEN_BITS))
+def test_given_shortcut_finds_what_the_scan_finds(text):
+    common = frozenset({"john", "smith"})
+    assert entity_rules._given(text, common) == entity_rules._given(text, common, every=True)
+
+
+@pytest.mark.parametrize("path", DEV_TEXTS)
+def test_given_shortcut_finds_what_the_scan_finds_dev_data(path):
+    for para in _paragraphs(path):
+        assert entity_rules._given(para, frozenset()) == \
+            entity_rules._given(para, frozenset(), every=True), para[:200]
 
 
 # --- organisations: only the stretches around an organisation word are scanned --------
