@@ -65,9 +65,10 @@ def _line_of(text: str, pos: int) -> int:
     return text.count("\n", 0, pos) + 1
 
 
-def split(text: str) -> tuple[str, int, Wrapper]:
-    """(the work's text, the source line it starts on, the wrapper) for ``text``; a text
-    without a Gutenberg wrapper comes back whole, starting on line 1."""
+def split(text: str) -> tuple[int, int, int, Wrapper]:
+    """(where the work's text starts and ends in ``text``, the source line it starts on,
+    the wrapper); a text without a Gutenberg wrapper is the work, whole, from line 1.
+    Offsets, not a slice: the work's text would be a second copy of the file."""
     head_end, start_line, header = 0, 1, None
     start = _START.search(text)
     if start and _GUTENBERG.search(text, 0, start.start() + 200) and \
@@ -90,9 +91,8 @@ def split(text: str) -> tuple[str, int, Wrapper]:
             fields.setdefault("title", " ".join(m.group(1).split()))
             if m.group(2):
                 fields.setdefault("author", " ".join(m.group(2).split()))
-    body = text[head_end:foot]
-    # The work starts on the line after the marker (the marker's own newline stays in body).
-    return body, start_line, Wrapper(fields, header, licence, None)
+    # The work starts on the line after the marker (the marker's own newline stays in it).
+    return head_end, foot, start_line, Wrapper(fields, header, licence, None)
 
 
 def take_credit(blocks: list, wrapper: Wrapper) -> tuple[list, Wrapper]:

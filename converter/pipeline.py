@@ -48,8 +48,9 @@ def annotated(data: bytes, source: str, ident: str, side: dict | None = None,
     stage inferred are not kept (no curation or review report needs them)."""
     model = ner_spacy.parse_spec(ner)
     finder = ner_spacy.load(model) if model else None  # first: a missing extra fails early
-    text, replaced = reader.decode_text(data, source, encoding)
-    del data
+    text = reader.decode(data, source, encoding)
+    del data  # before normalise, which copies a text with CRLF line ends
+    text, replaced = reader.normalise(text)
     doc = reader.from_text(text, replaced, source, ident)
     del text
     doc = doc.with_(sidecar=side or {})

@@ -111,12 +111,15 @@ def source_line(raw: str, number: int) -> Line:
     return Line(text, indent, indent + len(text), number)
 
 
-def split_blocks(text: str, first_line: int = 1) -> list[Block]:
-    """Split at blank lines; each block keeps its printed lines (with their indentation,
-    for layout analysis), its text with one line per line, and its first line number."""
+def split_blocks(text: str, first_line: int = 1, begin: int = 0,
+                 stop: int | None = None) -> list[Block]:
+    """Split ``text[begin:stop]`` (``first_line`` is the line ``begin`` is on) at blank
+    lines; each block keeps its printed lines (with their indentation, for layout
+    analysis), its text with one line per line, and its first line number."""
+    stop = len(text) if stop is None else stop
     blocks: list[Block] = []
-    pos, line = 0, first_line
-    for start, end in _blank_runs(text):
+    pos, line = begin, first_line
+    for start, end in _blank_runs(text, begin, stop):
         chunk = text[pos:start]
         if chunk.strip():
             lead = chunk[: len(chunk) - len(chunk.lstrip("\n"))]
@@ -125,40 +128,38 @@ def split_blocks(text: str, first_line: int = 1) -> list[Block]:
                           for k, raw in enumerate(chunk[len(lead):].split("\n")) if raw.strip())
             blocks.append(Block("p", "\n".join(ln.text for ln in lines), lines[0].number,
                                 lines=lines))
-        line += text.count("\n", pos, end) if end <= len(text) else text.count("\n", pos)
+        line += text.count("\n", pos, end) if end <= stop else text.count("\n", pos, stop)
         pos = end
     return blocks
 
 
-def _blank_runs(text: str):
-    """(start, end) of every run of blank lines in ``text + "\n\n"`` (the last one always
-    runs to that end), without making that copy of the text (as large as the file)."""
+def _blank_runs(text: str, begin: int, stop: int):
+    """(start, end) of every run of blank lines in ``text[begin:stop] + "\n\n"`` (the last
+    one always runs to that end, ``stop + 2``), as offsets in ``text``, without making
+    those copies of the text (each as large as the file)."""
     # White space at the end: the match that reaches into the added "\n\n" starts at its
     # first newline. Any match before it ends before it, the same with or without the end.
-    cut = len(text)
-    while cut and text[cut - 1] in " \t\u00a0\n":
+    cut = stop
+    while cut > begin and text[cut - 1] in " \t\u00a0\n":
         cut -= 1
-    for m in _BLANK_RUN.finditer(text, 0, cut):
+    for m in _BLANK_RUN.finditer(text, begin, cut):
         yield m.start(), m.end()
-    last = text.find("\n", cut)
-    yield (len(text) if last < 0 else last), len(text) + 2
+    last = text.find("\n", cut, stop)
+    yield (stop if last < 0 else last), stop + 2
 
 
 def read(data: bytes, source: str, doc_id: str, encoding: str | None = None) -> Document:
     """Turn raw bytes into a Document whose body is a list of paragraph Blocks."""
-    return from_text(*decode_text(data, source, encoding), source, doc_id)
-
-
-def decode_text(data: bytes, source: str, encoding: str | None = None) -> tuple[str, int]:
-    """(the text of ``data``, decoded and normalised; the characters replaced). A caller
-    that lets ``data`` go then holds the text alone (the bytes are as large again)."""
-    return normalise(decode(data, source, encoding))
+    return from_text(*normalise(decode(data, source, encoding)), source, doc_id)
 
 
 def from_text(text: str, replaced: int, source: str, doc_id: str) -> Document:
-    """The Document of ``text`` (from ``decode_text``): a body of paragraph Blocks."""
-    work, first_line, wrapper = etext.split(text)
-    blocks, wrapper = etext.take_notes(*etext.take_credit(split_blocks(work, first_line), wrapper))
+    """The Document of ``text`` and the number of characters ``normalise`` ``replaced``: a
+    body of paragraph Blocks. (A caller holding the bytes of a large file lets them go
+    after ``decode``, before ``normalise``, which may copy the text.)"""
+    start, end, first_line, wrapper = etext.split(text)
+    blocks, wrapper = etext.take_notes(*etext.take_credit(
+        split_blocks(text, first_line, start, end), wrapper))
     if not blocks:
         raise InputError("the file has no text (it is empty or only white space)", source, 1)
     report = Reporter()
