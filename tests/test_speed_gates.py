@@ -284,3 +284,16 @@ def test_report_formula_only_ends_a_line_with_a_colon(text):
     headings = importlib.import_module("converter.passes.headings")
     line = text.replace("\n", " ").rstrip()
     assert not headings._REPORTS.search(line) or line.endswith(":")
+
+
+_IMPRINT_PLAIN = re.compile(r"\bprinted\b|\bsold\b|\bpublished by\b", re.I)
+
+
+@SETTINGS
+@given(_text(["printed", "PRINTED", "Printed", "reprinted", "printedx", "sold", "SOLD", "ſold",
+              "Sold", "unsold", "published", "by", "PUBLISHED BY", "publıshed", "prİnted", "x",
+              "_sold", "1sold", "sold_"], (" ", "", "\n", ", ", "-")))
+def test_imprint_pattern_equals_the_plain_pattern(text):
+    cues = importlib.import_module("converter.passes.cues.headings")
+    assert [m.span() for m in cues._IMPRINT.finditer(text)] == \
+        [m.span() for m in _IMPRINT_PLAIN.finditer(text)]

@@ -138,7 +138,7 @@ def mark_headings(doc: Document) -> Document:
             any(CLOSE.match(ln) for ln in prev.text.split("\n")) or _short_close(prev))
         # A name under verse is its attribution ("WORDSWORTH."), not a heading.
         after_close = after_close or (isinstance(prev, Block) and "\n" in prev.text and
-                                      len(words(blk.text)) <= 3 and is_verse(prev.text.split("\n")))
+                                      few_words(blk.text, 3) and is_verse(prev.text.split("\n")))
         after_close = after_close or _attribution(blk, prev, doc.layout)
         if blk.kind == "head":  # a table's title, split off above, or an earlier pass's head
             out.append(blk)

@@ -13,12 +13,14 @@ lines without a comma. A headnote right after a heading becomes that division's 
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from converter.model import Block
 from converter.passes.cues.letters import NAME_AND_OFFICE
 from converter.passes.cues.front import BYLINE
-from converter.passes.cues.text import (MONTH, ROMAN_YEAR, SMALL_WORDS, WEEKDAYS, ends_sentence, is_roman,
-                                        is_shouting, is_titlecased, mostly_capitals, words)
+from converter.passes.cues.text import (MONTH, ROMAN_YEAR, SMALL_WORDS, WEEKDAYS, ends_sentence,
+                                        few_words, is_roman, is_shouting, is_titlecased,
+                                        mostly_capitals, words)
 
 _NUMBERED = re.compile(r"^(?P<n>\d{1,3}|[IVXLC]{1,7})\s*[:.]\s+(?P<title>\S.*)$")
 _NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve first second "
@@ -41,7 +43,11 @@ _SECTION_KW = ("section", "sect.", "§")
 _MONTH = re.compile(r"\b" + MONTH + r"\s+[\d•]{1,2}|\b\d{1,2}(?:st|nd|rd|th|d)?\s+" + MONTH,
                     re.I)
 _SESSION_DAY = re.compile(r"^(?:die\s+\w+|" + "|".join(WEEKDAYS) + r")\b", re.I)
-_IMPRINT = re.compile(r"\bprinted\b|\bsold\b|\bpublished by\b", re.I)
+# (\bprinted\b|\bsold\b|\bpublished by\b, case-blind, written to open with a class the
+# case-blind flag does not reach: its first letters in every case the flag reads as them,
+# "ſ" for "s" too, so the regex engine skips to them instead of trying every character)
+_IMPRINT = re.compile(r"(?-i:[pPsSſ])(?<!\w.)(?:(?<=[pP])rinted|(?<=[sSſ])old|(?<=[pP])ublished by)\b",
+                      re.I)
 # Letter framing that looks like a heading: a signature "SAMUEL WHITE, Speaker.", an
 # addressee "His Excellency the PRESIDENT of CONGRESS.", a year in roman numerals.
 _SIGNATURE = re.compile(NAME_AND_OFFICE + r"|^\(?[Ss]igned\b|"
@@ -99,9 +105,11 @@ def _roman_heading(text: str) -> dict | None:
 
 
 def _plain_heading(text: str) -> dict | None:
-    n = len(words(text))
-    if not n or not text[:1].isupper() or n > _HEAD_MAX_WORDS + 8:
+    if not text[:1].isupper() or not few_words(text, _HEAD_MAX_WORDS + 8):
         return None  # (no rule below takes more words: the costly tests are spared)
+    n = len(words(text))
+    if not n:
+        return None
     caps = is_shouting(text) or mostly_capitals(text)
     if caps and n <= _HEAD_MAX_WORDS + 8 and not text.endswith((":", ";")):
         return {"rank": 1, "style": "capitals", "cert": "medium"}
@@ -124,7 +132,7 @@ def _plain_heading(text: str) -> dict | None:
 def _dated_heading(text: str) -> dict | None:
     """A session or dispatch heading: "WEDNESDAY, September 11th 1765, A. M.",
     "IN SENATE, OCTOBER 30, 1786." (a capitalised first word and a date)."""
-    if len(words(text)) > _HEAD_MAX_WORDS:
+    if not few_words(text, _HEAD_MAX_WORDS):
         return None  # both rules below want a short line: the costly tests are spared
     toks = text.split()
     first = toks[0].strip(",.:") if toks else ""
@@ -169,15 +177,15 @@ def heading_of(block: Block, nxt) -> dict | None:
         return None
     if BYLINE.match(text) and not _MONTH.search(text):  # "By CASSIUS.", not "BY CONGRESS, May 26"
         return None
-    if " ".join(words(text)).lower() in _TRAILERS or text[-1] in "”\"’":
+    if few_words(text, 2) and " ".join(words(text)).lower() in _TRAILERS or text[-1] in "”\"’":
         return None
-    if _SIGNATURE.search(text) or _ROMAN_YEAR.match(text) or (
+    if _SIGNATURE.match(text) or _ROMAN_YEAR.match(text) or (  # (each branch opens with ^)
             text.endswith("!") and _SALUTE.search(text)):  # (the salute ends in "!")
         return None
     bare = text.rstrip(".")
     if is_roman(bare) and len(bare) <= 5:
         return {"n": bare, "rank": 2, "style": "numbered", "cert": "medium"}
-    if sum(map(str.isalpha, text)) < 2:
+    if len(list(islice(filter(str.isalpha, text), 2))) < 2:  # (stops at the second letter)
         return None
     if _DOCUMENT_TITLE.match(text) and len(words(text)) <= 30 and not text.endswith(":"):
         return {"rank": 1, "style": "document", "cert": "low"}
