@@ -98,7 +98,7 @@ def _toc_label(child) -> str:
     return label
 
 
-def _toc_entries(app, el, ol, fold: bool) -> int:
+def _toc_entries(app, el, ol) -> int:
     """Entries for the divisions under ``el`` into ``ol``; returns how many were made."""
     made = 0
     for child in el:
@@ -107,16 +107,16 @@ def _toc_entries(app, el, ol, fold: bool) -> int:
             link = etree.Element("a", href="#" + app.div_ids[child])
             link.text = _toc_label(child)
             sub = etree.Element("ol")
-            inner = _toc_entries(app, child, sub, fold)
+            inner = _toc_entries(app, child, sub)
             made += 1 + inner
             if inner:  # a fold: the heading stays a link, the marker opens and closes
-                box = _sub(li, "details", open=None if fold else "open")
+                box = _sub(li, "details", open="open")
                 _sub(box, "summary").append(link)
                 box.append(sub)
             else:
                 li.append(link)
         elif local(child) in ("front", "body", "back", "group", "text"):
-            made += _toc_entries(app, child, ol, fold)
+            made += _toc_entries(app, child, ol)
     return made
 
 
@@ -124,9 +124,9 @@ def toc(body, app, extra: list) -> bool:
     """A nested list of links to every division (folded when long), then to the notes and
     the index; returns whether there is one."""
     ol = etree.Element("ol")
-    if app.text is not None:
-        n = _toc_entries(app, app.text, etree.Element("ol"), False)
-        _toc_entries(app, app.text, ol, n > TOC_OPEN_MAX)
+    if app.text is not None and _toc_entries(app, app.text, ol) > TOC_OPEN_MAX:
+        for box in ol.iter("details"):  # long: folded (made open, as a short one is)
+            del box.attrib["open"]
     for href, label in extra:
         _sub(_sub(ol, "li"), "a", label, href=href)
     if len(ol):
