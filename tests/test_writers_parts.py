@@ -142,3 +142,26 @@ def test_stray_text_after_a_label_in_a_list_follows_the_label():
     page = lhtml.document_fromstring(html_writer.write(parse_bytes(xml.encode(), "t.xml")))
     assert [li.text_content() for li in page.findall(".//main//li")] == ["alpha Beta ",
                                                                          "gamma"]
+
+
+@pytest.mark.parametrize("path", [ROOT / "tests" / "fixtures" / "writers" / "full.xml",
+                                  ROOT / "tests" / "fixtures" / "writers" / "standoff.xml",
+                                  ROOT / "tests" / "golden" / "etext-footnotes" / "expected.xml"],
+                         ids=lambda p: p.parent.name + "/" + p.stem)
+@pytest.mark.parametrize("index", [False, True])
+def test_the_text_edition_needs_no_paragraph_numbers_nor_ids(path, index, monkeypatch):
+    """The text edition leaves the apparatus's numbers out (numbers=False): with them it
+    is the same, byte for byte."""
+    from converter.writers import text as text_writer
+    from converter.writers.apparatus import Apparatus
+
+    tree = parse_file(path)
+    without = text_writer.write(tree, index=index)
+    made = []
+
+    def numbered(root, layout, entities=True, numbers=True):
+        made.append(Apparatus(root, layout, entities, numbers=True))
+        return made[-1]
+    monkeypatch.setattr(text_writer, "Apparatus", numbered)
+    assert text_writer.write(tree, index=index) == without
+    assert made and made[0].para  # (the numbers were there)

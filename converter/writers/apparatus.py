@@ -11,7 +11,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cached_property, partial
 
 from lxml import etree
 
@@ -134,13 +134,13 @@ def _safe_id(text: str) -> str:
 class Apparatus:
     """Ids, numbers, notes and index entries for one TEI document."""
 
-    def __init__(self, root, layout, entities: bool = True):
+    def __init__(self, root, layout, entities: bool = True, numbers: bool = True):
         """``entities=False`` leaves the index out (the text edition without ``--index``
-        prints nothing of it; the index is the costliest part to collect)."""
+        prints nothing of it; the index is the costliest part to collect);
+        ``numbers=False`` leaves out the paragraphs' numbers and ids and the divisions' ids
+        (the text edition prints none of them)."""
         self.root, self.layout = root, layout
         self.text = root.find(f"{TEI}text")
-        self.by_id = {e.get(XML_ID): e for e in root.iter(etree.Element) if e.get(XML_ID)}
-        self.used = set(self.by_id)
         self._next: dict = {}    # base -> the next number fresh() tries for it
         self.para: dict = {}     # p element -> (html id, margin label, citation label)
         self.div_ids: dict = {}  # division element -> html id
@@ -164,10 +164,22 @@ class Apparatus:
         self._where = Inherited(partial(_where_step, self.para, self.note_no, self.div_ids),
                                 ("text", None, False, None, None, None, None))
         if self.text is not None:
-            self._number()
+            if numbers:
+                self._number()
             self._collect_notes()
             if entities:
                 self._collect_entities()
+
+    @cached_property
+    def by_id(self) -> dict:
+        """The elements of the TEI by their xml:id (found when first asked for: only
+        notes, names and ids need them)."""
+        return {e.get(XML_ID): e for e in self.root.iter(etree.Element) if e.get(XML_ID)}
+
+    @cached_property
+    def used(self) -> set:
+        """The ids taken: the TEI's and those generated so far (``fresh``)."""
+        return set(self.by_id)
 
     def fresh(self, base: str) -> str:
         """A generated id not used by the TEI or by anything generated before. The search

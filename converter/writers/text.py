@@ -350,7 +350,7 @@ def render(tree, width: int = 72, index: bool = False) -> Parts:
     """The text edition of a parsed TEI ``tree``, in parts (header, body, notes, index)."""
     width = max(int(width), 20)
     root = tree.getroot()
-    app = Apparatus(root, Layout(), entities=index)
+    app = Apparatus(root, Layout(), entities=index, numbers=False)
     info = header(root)
     parts = Parts(header=_header(info, width))
     r = TextWriter(app, width)
