@@ -239,12 +239,33 @@ _CUE = re.compile(_CUE_WORDS)
 _CUE_ANY_CASE = re.compile(_CUE_WORDS, re.IGNORECASE)
 
 
-def _cues(probe: str):
-    """The cues of ``probe`` (matches whose offsets are offsets in ``probe``)."""
+# The same cues found faster in the text in lower case: the digits (0-9 in a text of ASCII,
+# where they are all its digits), and each word from a plain search for its first letters,
+# then matched whole there (a word start: what stands before its first letter is no word
+# character). Cues never overlap, so these are the matches of _CUE, in order.
+_DIGITS, _ASCII_DIGITS = re.compile(r"\d+"), re.compile(r"[0-9]+")
+_CUE_WORD_LIST = list(MONTHS) + list(_ABBR) + ["inst", "instant", "ult", "ultimo", "prox",
+                                               "proximo", "hundred", "thousand"]
+_CUE_WORD_AT = re.compile(r"(?<!\w)(?:" + "|".join(sorted(_CUE_WORD_LIST, key=len, reverse=True))
+                          + r")\b")
+_CUE_STEMS = sorted({w[:4] if w[:3] in ("ins", "pro") else w[:3] for w in _CUE_WORD_LIST})
+
+
+def _cues(probe: str) -> list[tuple[int, int]]:
+    """(start, end) of the cues of ``probe``, in order (offsets in ``probe``)."""
     low = probe.lower()
     if len(low) == len(probe) and "ı" not in probe:
-        return _CUE.finditer(low)
-    return _CUE_ANY_CASE.finditer(probe)
+        digits = _ASCII_DIGITS if probe.isascii() else _DIGITS
+        out = [m.span() for m in digits.finditer(low)]
+        for stem in _CUE_STEMS:
+            at = low.find(stem)
+            while at >= 0:
+                if m := _CUE_WORD_AT.match(low, at):
+                    out.append(m.span())
+                at = low.find(stem, at + 1)
+        out.sort()
+        return out
+    return [m.span() for m in _CUE_ANY_CASE.finditer(probe)]
 
 
 # How far a window reaches from a cue (forward; backward on the reversed text): 40
@@ -266,16 +287,15 @@ def _windows(probe: str) -> list[tuple[int, int]]:
     """(start, end) windows around the date cues of ``probe``, in order, not overlapping."""
     out: list[tuple[int, int]] = []
     rev, start, last = None, -1, -1
-    for cue in _cues(probe):
-        at = cue.start()
+    for at, cue_end in _cues(probe):
         if last >= 0 and (at - last <= _NEAR or at <= _reach(probe, last)):
-            last = cue.end()
+            last = cue_end
             continue
         if last >= 0:
             out.append((start, _reach(probe, last)))
         if rev is None:
             rev = probe[::-1]
-        start, last = len(probe) - _reach(rev, len(probe) - at), cue.end()
+        start, last = len(probe) - _reach(rev, len(probe) - at), cue_end
         if out and start <= out[-1][1]:  # windows that touch are one
             start = out.pop()[0]
     if last >= 0:

@@ -4,7 +4,6 @@ a name by itself)."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -60,10 +59,11 @@ def scan(pattern: re.Pattern, text: str, needs: re.Pattern | None = None,
     ``lo``)."""
     if needs is not None and not needs.search(text):
         return
-    starts = capital_starts(text)
-    if lo or hi is not None:
-        starts = starts[bisect_left(starts, lo):
-                        bisect_left(starts, len(text) if hi is None else hi)]
+    if lo or hi is not None:  # (a short stretch: its own capitals, not the whole text's)
+        starts = [m.start() for m in _CAPITAL_OR_DIGIT.finditer(text, lo, len(text) if hi is None
+                                                                else hi)]
+    else:
+        starts = capital_starts(text)
     end = 0
     for at in starts:
         if at >= end and (m := pattern.match(text, at)):

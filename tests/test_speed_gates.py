@@ -297,3 +297,24 @@ def test_imprint_pattern_equals_the_plain_pattern(text):
     cues = importlib.import_module("converter.passes.cues.headings")
     assert [m.span() for m in cues._IMPRINT.finditer(text)] == \
         [m.span() for m in _IMPRINT_PLAIN.finditer(text)]
+
+
+def _cues_plain(probe: str) -> list[tuple[int, int]]:
+    low = probe.lower()
+    if len(low) == len(probe) and "ı" not in probe:
+        return [m.span() for m in dates._CUE.finditer(low)]
+    return [m.span() for m in dates._CUE_ANY_CASE.finditer(probe)]
+
+
+@SETTINGS
+@given(_text(DATE_BITS + ["١٢", "x1y", "12ab", "May1", "xmay", "mayor", "Sept", "septx", "INST",
+                          "proxy", "instance", "hundreds", "Thousand"],
+             (" ", "", "\n", ", ", "-", "_")))
+def test_date_cues_equal_the_cue_pattern(text):
+    assert dates._cues(text) == _cues_plain(text)
+
+
+@pytest.mark.parametrize("path", DEV_TEXTS)
+def test_date_cues_equal_the_cue_pattern_dev_data(path):
+    for para in _paragraphs(path):
+        assert dates._cues(para) == _cues_plain(para), para[:200]
