@@ -151,9 +151,6 @@ def _fits(c, taken: _Taken) -> bool:
     return True
 
 
-_NEWLINE = re.compile("\n")
-
-
 class _Annotator:
     def __init__(self, ents: list[Entity], ner=None, record: bool = True):
         self.ents = ents
@@ -168,7 +165,6 @@ class _Annotator:
         ``extra``) the recurrences of names the rules found elsewhere in the document."""
         text, spans = blk.text, []
         taken = _Taken((s.start, s.end, "_span") for s in blk.spans if s.kind in ELEMENT.values())
-        self.lines = [m.start() for m in _NEWLINE.finditer(text)]  # for mention lines
         if extra is None:
             outer: list = []
             for hit, depth in self.matcher.find(text):
@@ -232,7 +228,7 @@ class _Annotator:
                 self.known.setdefault(last, typ)
         if self.mentions is None:
             return
-        line = blk.line + bisect.bisect_left(self.lines, start)
+        line = blk.line + text.count("\n", 0, start)  # (the line breaks before it)
         context = " ".join(text[max(0, start - 60):min(len(text), end + 60)].split())
         self.mentions.append({"line": line, "text": " ".join(text[start:end].split()),
                               "type": typ, "refs": [self.ents[i].id for i in ids],

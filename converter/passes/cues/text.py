@@ -63,9 +63,12 @@ def words(text: str) -> list[str]:
 def few_words(text: str, most: int) -> bool:
     """``len(words(text)) <= most``, without reading a long text whole: a prefix never has
     more words than the text, so a prefix with more settles it."""
-    reach = 16 * (most + 1)
-    if len(text) > reach and len(WORD.findall(text, 0, reach)) > most:
-        return False
+    # A short prefix first (prose has more than one word in six characters), then a longer
+    for reach in (6 * (most + 1), 16 * (most + 1)):
+        if len(text) <= reach:
+            break
+        if len(WORD.findall(text, 0, reach)) > most:
+            return False
     return len(_words(text)) <= most
 
 
