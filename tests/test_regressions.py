@@ -12,6 +12,7 @@ CASES = [
     "Comrade Aa0 went to the sDtirict Committee and Comrade Stalin2 said.",  # names cut words
     "THE PARTY \n 2) 2) \n 2) 2)",  # partly labelled list with repeated numbers
     "A\rA",  # two "datelines": an opener with nothing to open
+    "said: \n 3, \n Party \n the",  # a list's head line, then another: one head only
 ]
 
 

@@ -97,13 +97,13 @@ def _list_head(lines: list[str]) -> bool:
             not looks_like_signature(first))
 
 
-def _list_of(block: Block, report: Reporter) -> Node:
+def _list_of(block: Block, report: Reporter, headed: bool = False) -> Node:
     gloss = _gloss_of(block, report)
     if gloss is not None:
         return gloss
-    if _list_head(block.text.split("\n")):
+    if not headed and _list_head(block.text.split("\n")):  # one head, as our schema allows
         first, rest = split_block(block, block.text.index("\n"), "head")
-        inner = _list_of(rest.with_(line=block.line + 1), report)
+        inner = _list_of(rest.with_(line=block.line + 1), report, headed=True)
         report.infer(block.line, "list heading", "medium", first.text)
         return inner.with_(children=[first.with_(attrs={"cert": "medium"}), *inner.children])
     items, labels = [], []
