@@ -164,6 +164,9 @@ class _Annotator:
         """``blk`` with name spans added: authority names and rule finds, or (with
         ``extra``) the recurrences of names the rules found elsewhere in the document."""
         text, spans = blk.text, []
+        again = extra.find(text) if extra is not None else ()
+        if extra is not None and not again:
+            return blk  # (most blocks: nothing to look at)
         taken = _Taken((s.start, s.end, "_span") for s in blk.spans if s.kind in ELEMENT.values())
         if extra is None:
             outer: list = []
@@ -179,7 +182,7 @@ class _Annotator:
                 self._add(blk, spans, taken, hit.start, hit.end, typ, ids,
                           "low" if unsure else None)
         else:
-            for hit, _depth in extra.find(text):
+            for hit, _depth in again:
                 single = " " not in text[hit.start:hit.end].strip()
                 if single and (entity_rules.sentence_initial(text, hit.start)
                                or text[hit.start:hit.end].lower() in self.common):
