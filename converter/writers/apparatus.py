@@ -7,7 +7,6 @@ citation such as ``edition.html#s2.p3`` always means the TEI element ``s2.p3``.
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -128,6 +127,8 @@ def _safe_id(text: str) -> str:
     safe = re.sub(r"[^A-Za-z0-9_.-]", "-", text)
     if safe == text:
         return safe
+    import hashlib  # only here: it loads libcrypto, which convert never needs
+
     return f"{safe}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:10]}"
 
 

@@ -4,7 +4,6 @@ other script: even a TEI file crafted to smuggle markup in could not run code)."
 from __future__ import annotations
 
 import base64
-import hashlib
 
 CSS = """
 :root{--ink:#1d1d1f;--muted:#6b6b70;--rule:#d9d6cf;--accent:#7a2e12;--paper:#fdfcf8;
@@ -114,6 +113,10 @@ a.classList.add("copied");history.replaceState(null,"",a.getAttribute("href"));
 
 
 def _sha(text: str) -> str:
+    # hashlib is imported here, not at the top: it loads libcrypto (3.7 MB), and every
+    # command imports the writers (for the export options) while only HTML needs a hash.
+    import hashlib
+
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 
 
