@@ -166,13 +166,18 @@ class Matcher:
             caps = _CAPITAL_RUN.findall(probe)
             self.steps += len(caps)
             words = set(caps)
+            # (The gazetteer's matcher is shared by every conversion of a process, maybe in
+            # threads: a word is published as seen only after its verdict, and read the
+            # other way round, so a word seen is never taken for no opener.)
             new = words - self._seen
+            found = words & self._openers
             if new:
-                if len(self._seen) > _SEEN_MAX:  # a long-lived process: start afresh
-                    self._seen, self._openers = set(), set()
-                self._seen |= new
-                self._openers.update(w for w in new if w[0].isupper() and w.casefold() in root)
-            for at in _whole_runs(probe, words & self._openers):
+                fresh = {w for w in new if w[0].isupper() and w.casefold() in root}
+                found |= fresh
+                if len(self._seen) < _SEEN_MAX:  # (bounded in a long-lived process)
+                    self._openers |= fresh
+                    self._seen |= new
+            for at in _whole_runs(probe, found):
                 first = TOKEN.match(probe, at)
                 cands.extend((first, last, payloads)
                              for last, payloads in self._names_from(probe, first))

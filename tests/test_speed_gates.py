@@ -105,6 +105,21 @@ def test_matcher_from_capitals_equals_the_general_walk(text):
     assert fast == plain
 
 
+def test_matcher_past_its_cache_bound_finds_the_same(monkeypatch):
+    """A matcher whose cache of words is full (a long-lived process) decides afresh."""
+    from converter import matcher
+
+    m = Matcher()
+    m.add("New York", "ny")
+    text = "In New York and new York, then NEW YORK; New-York."
+    before = m.find(text)
+    monkeypatch.setattr(matcher, "_SEEN_MAX", 0)
+    fresh = Matcher()
+    fresh.add("New York", "ny")
+    assert fresh.find(text) == before == m.find(text) and len(before) == 2
+    assert not fresh._seen  # nothing was kept
+
+
 @pytest.mark.parametrize("path", DEV_TEXTS)
 def test_gazetteer_from_capitals_equals_the_general_walk_dev_data(path):
     for para in _paragraphs(path):
