@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from converter import dates, entity_rules, lexicon, org_rules
+from converter import date_values, dates, entity_rules, lexicon, org_rules
 from converter.matcher import Matcher
 from converter.passes.cues.text import alternation
 from tests.conftest import shared_params
@@ -187,7 +187,7 @@ def test_org_stretches_really_skip_text():
 
 def _plain_date_pattern() -> re.Pattern:
     """The date pattern as it was written before the lookaheads and prefix trees."""
-    d = dates
+    d = date_values
     month = (r"(?P<{n}>(?:" + "|".join(d.MONTHS) + r")\b|(?:" + "|".join(d._ABBR) + r")\b\.?)")
     dayword = (r"(?:(?:twenty|thirty)[- ]?)?(?:" + "|".join(d._ORD_WORDS) + ")|(?:twenty|thirty)"
                r"(?:[- ]?(?:" + "|".join(d._CARD_WORDS[:9]) + "))?|" + "|".join(d._CARD_WORDS))
@@ -218,7 +218,7 @@ PLAIN = _plain_date_pattern()
 
 
 def _same_dates(text: str) -> None:
-    got = [(m.span(), m.groupdict()) for m in dates._PATTERN.finditer(text)]
+    got = [(m.span(), m.groupdict()) for m in date_values.PATTERN.finditer(text)]
     assert got == [(m.span(), m.groupdict()) for m in PLAIN.finditer(text)], text[:200]
 
 
@@ -251,11 +251,11 @@ def test_date_lookaheads_admit_every_letter_the_words_open_with():
     """Each lookahead class holds the first letters of its branch's words (in any case the
     pattern reads as that letter): a class that lacked one would lose dates."""
     first = lambda words: {w[0] for w in words}  # noqa: E731
-    assert first(dates.MONTHS) | first(dates._ABBR) <= set("jfmasond")
-    assert first(dates.WEEKDAYS) <= set("mtwfs")
-    assert first(dates._ORD_WORDS) | first(dates._CARD_WORDS) | {"t"} <= set("fsteno")
-    assert first(dates.SEASONS) <= set("safw")
-    assert first(dates._TIME_WORDS) <= set("iosutbfdayelm")
+    assert first(date_values.MONTHS) | first(date_values._ABBR) <= set("jfmasond")
+    assert first(date_values.WEEKDAYS) <= set("mtwfs")
+    assert first(date_values._ORD_WORDS) | first(date_values._CARD_WORDS) | {"t"} <= set("fsteno")
+    assert first(date_values.SEASONS) <= set("safw")
+    assert first(date_values._TIME_WORDS) <= set("iosutbfdayelm")
     every = set("jfmasond") | set("mtwfs") | set("fsteno") | set("safw") | set("ya") \
         | set("iosutbfdayelm")
     assert every == set("abdefijlmnostuwy")
