@@ -9,82 +9,21 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from functools import cached_property, partial
 
 from lxml import etree
 
-from converter.writers.common import SKIP, TEI, XML_ID, Inherited, local, norm, under
+from converter.writers.common import SKIP, TEI, XML_ID, Inherited, local, under
+from converter.writers.entries import (NAMES, Entry, Mention, grouped, kind_of, new_entry,
+                                       reading_text, safe_id)
 from converter.writers.places import is_division, item_label, section_place
 
-KINDS = {"persName": "person", "placeName": "place", "orgName": "org"}
-_TYPED = {"person": "person", "place": "place", "org": "org", "organisation": "org",
-          "organization": "org"}
-_RECORD_KIND = {"person": "person", "personGrp": "person", "place": "place", "org": "org"}
-KIND_TITLES = {"person": "Persons", "place": "Places", "org": "Organisations"}
-_QID = re.compile(r"^Q[1-9][0-9]*$")
-_WD_URL = re.compile(r"^https?://(?:www\.)?wikidata\.org/(?:wiki|entity)/(Q[1-9][0-9]*)$")
-_URL = re.compile(r"^https?://[^\s\"'<>]+$")
 # Paragraphs inside these are part of something else and get no number of their own.
 _UNNUMBERED = {"note", "item", "cell", "figure", "table", "list", "sp", "listBibl", "titlePage"}
 # What hides the text inside it from the editions (a note's text is read, as a note).
 _HIDING = SKIP - {"note"}
-# The elements that name an entity (in any namespace: ``local`` ignores it too).
-_NAMES = [f"{{*}}{name}" for name in ("persName", "placeName", "orgName", "rs", "name")]
-
-
 _PLACES = {"titlePage": "title page", "front": "front matter", "back": "back matter",
            "body": "text"}
-
-
-@dataclass(slots=True)
-class Mention:
-    """One occurrence of an entity: the element, its HTML id and where it stands."""
-
-    el: object
-    id: str
-    cite: str
-    place: str = ""       # as a reader finds it in the HTML edition: "§ 5.2 ¶ 3"
-    text_place: str = ""  # the same without margin numbers, for the text edition
-
-
-@dataclass
-class Entry:
-    """One index entry, with every name it goes by and every place it is mentioned."""
-
-    key: tuple
-    kind: str
-    id: str = ""
-    label: str = ""
-    names: list = field(default_factory=list)
-    wikidata: str = ""
-    links: list = field(default_factory=list)
-    mentions: list = field(default_factory=list)
-
-    @property
-    def variants(self) -> list:
-        """Other names than the label, each once, in order of first appearance."""
-        seen, out = {self.label.casefold()}, []
-        for n in self.names:
-            if n and n.casefold() not in seen:
-                seen.add(n.casefold())
-                out.append(n)
-        return out
-
-
-def reading_text(el) -> str:
-    """The text of ``el`` without its notes, white space collapsed."""
-    if not len(el):  # (most names: their text alone)
-        return norm(el.text or "")
-
-    def walk(e):
-        out = [e.text or ""]
-        for c in e:
-            if local(c) and local(c) not in SKIP:
-                out.append(walk(c))
-            out.append(c.tail or "")
-        return "".join(out)
-    return norm(walk(el))
 
 
 def _where_step(para: dict, note_no: dict, div_ids: dict, el, above: tuple) -> tuple:
@@ -118,18 +57,6 @@ def _where_step(para: dict, note_no: dict, div_ids: dict, el, above: tuple) -> t
     elif is_division(name):
         div = el
     return cite, note, title, div, matter, par, item
-
-
-def _safe_id(text: str) -> str:
-    """``text`` as an id of ASCII letters, digits, ``_.-``; when characters had to be
-    replaced, a hash of the original follows, so different ids (Cyrillic ones, say) stay
-    different instead of all becoming ``-----``."""
-    safe = re.sub(r"[^A-Za-z0-9_.-]", "-", text)
-    if safe == text:
-        return safe
-    import hashlib  # only here: it loads libcrypto, which convert never needs
-
-    return f"{safe}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:10]}"
 
 
 class Apparatus:
@@ -293,12 +220,10 @@ class Apparatus:
 
     def _collect_entities(self) -> None:
         n = 0
-        names = [(el, True) for el in self.text.iter(*_NAMES)] + [
-            (el, False) for note in self._outside for el in note.iter(*_NAMES)]
+        names = [(el, True) for el in self.text.iter(*NAMES)] + [
+            (el, False) for note in self._outside for el in note.iter(*NAMES)]
         for el, inside in names:
-            name = local(el)
-            kind = KINDS.get(name) or (_TYPED.get(el.get("type", "")) if name in ("rs", "name")
-                                       else None)
+            kind = kind_of(el)
             if not kind or (inside and not self.in_reading(el)):
                 continue
             surface = reading_text(el)
@@ -325,37 +250,13 @@ class Apparatus:
                 entry.label = max(counts, key=counts.get) if counts else "(unnamed)"
 
     def _new_entry(self, key, kind, ref, record) -> Entry:
-        entry = Entry(key, kind)
-        m = _WD_URL.match(ref)
-        if m:
-            entry.wikidata = m.group(1)
-        elif _URL.match(ref):
-            entry.links.append(ref)
-        if record is not None:
-            entry.kind = _RECORD_KIND.get(local(record), kind)
-            names = [e for e in record.iter() if local(e) in KINDS or local(e) == "name"]
-            main = [e for e in names if e.get("type") in ("main", "reg", "full", "standard")]
-            labels = [reading_text(e) for e in main + names]
-            entry.label = next((t for t in labels if t), "")
-            entry.names.extend(reading_text(e) for e in names)
-            for idno in record.iter(f"{TEI}idno"):
-                value = norm("".join(idno.itertext()))
-                if (idno.get("type") or "").lower() == "wikidata" and _QID.match(value):
-                    entry.wikidata = value
-                elif _WD_URL.match(value):
-                    entry.wikidata = _WD_URL.match(value).group(1)
-                elif _URL.match(value):
-                    entry.links.append(value)
+        entry = new_entry(key, kind, ref, record)
+        # Its id: from the authority record's when it has one (so it stays the same when
+        # the text changes), else from its number.
         base = key[1] if key[0] == "id" else str(len(self.entries) + 1)
-        entry.id = self.fresh("_x-" + _safe_id(base))
+        entry.id = self.fresh("_x-" + safe_id(base))
         return entry
 
     def index(self) -> list[tuple[str, list[Entry]]]:
         """Entries grouped by kind (persons, places, organisations), sorted by label."""
-        out = []
-        for kind, title in KIND_TITLES.items():
-            entries = sorted((e for e in self.entries.values() if e.kind == kind),
-                             key=lambda e: (e.label.casefold(), e.label, str(e.key)))
-            if entries:
-                out.append((title, entries))
-        return out
+        return grouped(self.entries.values())

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from converter.writers.apparatus import Apparatus, reading_text
+from converter.writers.apparatus import Apparatus
+from converter.writers.entries import reading_text
 from converter.writers.common import DIVS, TEI, Layout, header, local, safe_lang
 from converter.writers.html_body import Body
 from converter.writers.html_pieces import Pieces, newlines

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from converter.writers.apparatus import reading_text
+from converter.writers.entries import reading_text
 from converter.writers.common import SKIP, XML_ID, local
 
 

@@ -12,7 +12,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from converter.writers.apparatus import Apparatus, reading_text
+from converter.writers.apparatus import Apparatus
+from converter.writers.entries import reading_text
 from converter.writers.common import (INLINE, LINE_CONTEXTS, SKIP, Layout, header, local,
                                       Inherited, norm)
 from converter.writers.behaviours import BehaviourWriter, behaviour
