@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import chain
 
 TOKEN = re.compile(r"\w+|[^\w\s]")
 _END = "\0"
@@ -109,31 +110,16 @@ class Matcher:
         self.longest = max(self.longest, len(toks))
         self.capitalised = self.capitalised and toks[0][:1].isupper() and toks[0][:1].isalnum()
 
-    def _names_at(self, toks, keys: list[str]) -> list:
-        """Every name made of a prefix of ``toks`` (token matches; ``keys`` their trie
-        keys, as far as known), as (last token, payloads), longest first."""
-        node, found_here = self.root, []
-        for j, tok in enumerate(toks):
+    def _names_at(self, tokens, keys: list[str] = ()) -> list:
+        """Every name made of a prefix of ``tokens`` (token matches, read only as far as the
+        trie leads: a name's first word is mostly followed by no name's second; ``keys``
+        their trie keys, as far as known), as (last token, payloads), longest first."""
+        node, toks, found_here = self.root, [], []
+        for j, tok in enumerate(tokens):
+            if j == self.longest:
+                break
             self.steps += 1
             node = node.get(keys[j] if j < len(keys) else key(tok.group()))
-            if node is None:
-                break
-            if _END in node:
-                found = [t.group() for t in toks[:j + 1]]
-                payloads = tuple(p for name, p in node[_END] if _case_ok(name, found))
-                if payloads:
-                    found_here.append((tok, payloads))
-        return found_here[::-1]
-
-    def _names_from(self, probe: str, first: re.Match) -> list:
-        """``_names_at`` for the tokens of ``probe`` from ``first`` on, read only as far as
-        the trie leads (a name's first word is mostly followed by no name's second)."""
-        node, toks, found_here = self.root, [], []
-        tokens = TOKEN.finditer(probe, first.end())
-        tok = first
-        while True:
-            self.steps += 1
-            node = node.get(tok.group().casefold())
             if node is None:
                 break
             toks.append(tok)
@@ -142,11 +128,6 @@ class Matcher:
                 payloads = tuple(p for name, p in node[_END] if _case_ok(name, found))
                 if payloads:
                     found_here.append((tok, payloads))
-            if len(toks) == self.longest:
-                break
-            tok = next(tokens, None)
-            if tok is None:
-                break
         return found_here[::-1]
 
     def find(self, text: str) -> list[tuple[Hit, int]]:
@@ -180,7 +161,8 @@ class Matcher:
             for at in _whole_runs(probe, found):
                 first = TOKEN.match(probe, at)
                 cands.extend((first, last, payloads)
-                             for last, payloads in self._names_from(probe, first))
+                             for last, payloads in self._names_at(
+                                 chain((first,), TOKEN.finditer(probe, first.end()))))
         else:
             toks, keys = _tokens_and_keys(text)
             # Most tokens start no name: one dict probe each (one step) instead of a walk.
