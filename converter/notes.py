@@ -74,13 +74,6 @@ def annotate(doc: Document) -> Document:
                      notes=placed)
 
 
-def check_targets(tei, doc: Document) -> None:
-    """Raise InputError for a ``target`` note whose element id is not in the built TEI."""
-    # Plain strings: "smart" ones each keep a reference to their element, a million
-    # objects for the collector to walk on a 10 MB text.
-    check_ids(set(tei.xpath("//@xml:id", smart_strings=False)), doc)
-
-
 def check_ids(ids: set, doc: Document) -> None:
     """Raise InputError for a ``target`` note whose element id is not among ``ids`` (every
     xml:id of the built TEI)."""

@@ -202,16 +202,24 @@ def build(doc: Document, lines: dict | None = None):
     tei, standoff, text, body = frame(doc, ids)
     _items(doc.body, ids, "", body)
     declare_renditions(tei, renditions(text))
-    order = {}
-    if doc.notes:
-        # A note sorts where its marker is read: an anchor at its place, an element at its end.
-        pos = {el: i for i, el in enumerate(text.iter())}
-        order = {el.get(XML_ID): pos[el] + sum(1 for _ in el.iter()) - 1
-                 for el in pos if el.get(XML_ID)}
+    order = reading_order(text)[0] if doc.notes else {}
     if not build_standoff(standoff, doc, order):
         tei.remove(standoff)
     source_lines(ids.lines, doc.source)
     return tei
+
+
+def reading_order(el, first: int = 0) -> tuple[dict, int]:
+    """({xml:id: where it is read} for ``el`` and everything in it, counting the elements
+    in document order from ``first``; the count after ``el``). A note sorts where its
+    marker is read: an anchor at its place, an element at its end (the last element
+    inside it)."""
+    order, n = {}, first - 1
+    for n, sub in enumerate(el.iter(), first):
+        ident = sub.get(XML_ID)
+        if ident:
+            order[ident] = n + sum(1 for _ in sub.iter()) - 1
+    return order, n + 1
 
 
 def indent(el, level: int = 0) -> None:

@@ -79,18 +79,11 @@ class _Facts:
     def piece(self, el) -> None:
         """Note what the finished element ``el`` (with all it holds) tells."""
         self.used |= tei.renditions(el)
-        if self.ids is not None:
+        if self.ids is not None:  # (plain strings: "smart" ones each keep their element)
             self.ids.update(el.xpath(".//@xml:id", smart_strings=False))
-        if self.order is None:
-            return
-        # A note sorts where its marker is read: an anchor at its place, an element at
-        # its end (as tei.build counts over the whole text).
-        n = self.count
-        for n, sub in enumerate(el.iter(), self.count):
-            ident = sub.get(XML_ID)
-            if ident:
-                self.order[ident] = n + sum(1 for _ in sub.iter()) - 1
-        self.count = n + 1
+        if self.order is not None:  # (counted on from the pieces before, as over the text)
+            order, self.count = tei.reading_order(el, self.count)
+            self.order.update(order)
 
 
 def _fragment(el) -> bytes:
