@@ -11,8 +11,10 @@ from converter import lexicon
 from converter.name_cues import (INIT, NW, Candidate, alternation, bad_word, scan,
                                  sentence_initial)
 
-_LOWER_ORG = (r"(?:company|union|league|society|agency|council|exchange|bank|party|association"
-              r"|laundry|factory|manufactory)")
+# Organisation words written in lower case after a capitalised name ("Pullman company").
+_LOWER_ORG_WORDS = ("company", "union", "league", "society", "agency", "council", "exchange",
+                    "bank", "party", "association", "laundry", "factory", "manufactory")
+_LOWER_ORG = "(?:" + "|".join(_LOWER_ORG_WORDS) + ")"
 # Neither initials nor capitals may start inside a run of them ("I.I.I.…", "AAAA…1"): every
 # later start would rescan the run, quadratic in its length, and a match from there is
 # found from the first.
@@ -53,7 +55,7 @@ def _is_org_word(w: str) -> bool:
 
 def _org_words(words) -> tuple[list, list]:
     names = [w for _, _, w in words]
-    orgw = [w for w in names if _is_org_word(w) or w in _LOWER_ORG]
+    orgw = [w for w in names if _is_org_word(w) or w in _LOWER_ORG_WORDS]
     others = [w for w in names if w not in orgw and w[:1].isupper() and not bad_word(w)]
     return orgw, others
 
@@ -65,10 +67,9 @@ def _org_words(words) -> tuple[list, list]:
 # case; any word opening with one counts as one of them) is inside no _ORG_SEQ match, so
 # no match crosses it and a scan may start or stop there with the matches of a scan of
 # the whole text (tests/test_name_rules.py compares both).
-_LOWER_ORG_WORDS = _LOWER_ORG[3:-1].split("|")
 # (the organisation words all open with a capital: the engine skips to the capitals)
 _ORG_WORD_IN = re.compile(alternation({w.rstrip(".") for w in lexicon.ORG_WORDS}))
-_ALLOWED = ["of", "the", "for", "de"] + _LOWER_ORG_WORDS
+_ALLOWED = ("of", "the", "for", "de") + _LOWER_ORG_WORDS
 _STOP = re.compile(r"\s(?!" + alternation(_ALLOWED) + r")[a-z]")
 # The same stops found from the end, on the reversed text: the space, and before it the
 # small letter with none of the allowed words read backwards ending there (the pattern
@@ -143,8 +144,8 @@ def _org(text: str, words, common: frozenset):
         words = words[1:]
     # It ends with its organisation word, unless "of ..." names whose it is ("Bank of
     # England"): "Party Bolsheviks" is no organisation.
-    last_org = max((i for i, w in enumerate(words) if _is_org_word(w[2]) or w[2] in _LOWER_ORG),
-                   default=-1)
+    last_org = max((i for i, w in enumerate(words)
+                    if _is_org_word(w[2]) or w[2] in _LOWER_ORG_WORDS), default=-1)
     if last_org >= 0 and not any(w[2] == "of" for w in words[last_org + 1:]):
         words = words[:last_org + 1]
     while words and words[-1][2] in ("of", "the", "for", "&", "de"):

@@ -177,7 +177,8 @@ def heading_of(block: Block, nxt) -> dict | None:
         return None
     if BYLINE.match(text) and not _MONTH.search(text):  # "By CASSIUS.", not "BY CONGRESS, May 26"
         return None
-    if few_words(text, 2) and " ".join(words(text)).lower() in _TRAILERS or text[-1] in "”\"’":
+    if (few_words(text, 2) and " ".join(words(text)).lower() in _TRAILERS  # (of 1-2 words)
+            or text[-1] in "”\"’"):
         return None
     if _SIGNATURE.match(text) or _ROMAN_YEAR.match(text) or (  # (each branch opens with ^)
             text.endswith("!") and _SALUTE.search(text)):  # (the salute ends in "!")
