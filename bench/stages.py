@@ -1,6 +1,6 @@
 """Time every stage of one conversion (reader, each structure pass, each annotation stage,
-the TEI builder, the serialiser) at two sizes, to show which stage is slow and which grows
-faster than the text.
+the TEI made piece by piece: ``teistream.stage``) at two sizes, to show which stage is
+slow and which grows faster than the text.
 
     python bench/stages.py SMALL.txt BIG.txt
 
@@ -22,8 +22,8 @@ from converter import pipeline  # noqa: E402
 from converter.passes import PASSES  # noqa: E402
 
 TIMES: dict = defaultdict(float)
-_WRAPPED = ("reader.read", "layout.unwrap", "entities.annotate", "dates.annotate", "notes.annotate",
-            "notes.check_targets", "tei.build", "tei.serialize")
+_WRAPPED = ("reader.decode", "reader.normalise", "reader.from_text", "layout.unwrap",
+            "entities.annotate", "dates.annotate", "notes.annotate", "teistream.stage")
 
 
 def _timed(name: str, fn):
